@@ -1,0 +1,11 @@
+# Every dependency is a Debian 12 package (scripts/bootstrap installs them).
+# Nothing is downloaded at configure time.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(OpenSSL 3 REQUIRED)
+pkg_check_modules(CARES REQUIRED IMPORTED_TARGET libcares)
+find_package(CLI11 REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+if(MAILASSIST_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
