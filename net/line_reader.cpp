@@ -44,12 +44,12 @@ Result<std::string> LineReader::read_line(Deadline deadline) {
     }
     scanned = buffer_.size() - start_;
     if (scanned > max_line_ + 1) break;  // +1: the CR of a line of exactly max_line
-    auto filled = fill(deadline);  // may compact the buffer; `scanned` stays relative
+    auto filled = fill(deadline);        // may compact the buffer; `scanned` stays relative
     if (!filled) return std::move(filled).error();
   }
-  return make_error(ErrorKind::protocol_error,
-                    "the server at " + stream_->peer() + " sent a line longer than " +
-                        std::to_string(max_line_) + " bytes");
+  return make_error(ErrorKind::protocol_error, "the server at " + stream_->peer() +
+                                                   " sent a line longer than " +
+                                                   std::to_string(max_line_) + " bytes");
 }
 
 Result<std::string> LineReader::read_exact(std::size_t count, Deadline deadline) {
@@ -66,8 +66,7 @@ Result<std::string> LineReader::read_exact(std::size_t count, Deadline deadline)
     if (*got == 0) {
       return make_error(ErrorKind::connection_closed,
                         "the server at " + stream_->peer() + " closed the connection after " +
-                            std::to_string(out.size()) + " of " + std::to_string(count) +
-                            " bytes");
+                            std::to_string(out.size()) + " of " + std::to_string(count) + " bytes");
     }
     out.append(chunk.data(), *got);
   }

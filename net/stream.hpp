@@ -15,7 +15,7 @@ namespace mailassist::net {
 
 // What a user needs to decide about a certificate (and what `test --json` reports).
 struct CertificateInfo {
-  std::string subject;    // one-line RFC 2253 form, e.g. "CN=imap.example.test"
+  std::string subject;  // one-line RFC 2253 form, e.g. "CN=imap.example.test"
   std::string issuer;
   std::string not_after;  // ISO 8601 UTC, e.g. "2027-11-26T19:30:00Z"
   std::string sha256;     // upper-case hex pairs joined by ':'

@@ -51,8 +51,7 @@ std::string Exchange::raw_initial() const {
     case Mechanism::plain:
       // RFC 4616 section 2: [authzid] NUL authcid NUL passwd; authzid left empty.
       return std::string(1, '\0') + c.username + '\0' + c.password;
-    case Mechanism::login:
-      return {};
+    case Mechanism::login: return {};
     case Mechanism::xoauth2:
       return "user=" + c.username + "\x01" + "auth=Bearer " + c.oauth_token + "\x01\x01";
     case Mechanism::oauthbearer: {

@@ -21,8 +21,8 @@ Result<std::size_t> ScriptedStream::read_some(std::span<char> buffer, Deadline) 
   if (step_ == script_.size()) return std::size_t{0};
   const auto& s = script_[step_];
   if (s.who != Step::server) {
-    return make_error(ErrorKind::timeout, "scripted server is waiting for the client to write: " +
-                                              s.bytes);
+    return make_error(ErrorKind::timeout,
+                      "scripted server is waiting for the client to write: " + s.bytes);
   }
   auto n = std::min({buffer.size(), s.bytes.size() - offset_, max_read_});
   std::memcpy(buffer.data(), s.bytes.data() + offset_, n);
@@ -41,7 +41,8 @@ Result<void> ScriptedStream::write_all(std::string_view bytes, Deadline) {
     const auto& expected = script_[step_].bytes;
     auto n = std::min(bytes.size(), expected.size() - offset_);
     if (bytes.substr(0, n) != std::string_view(expected).substr(offset_, n)) {
-      mismatches_.push_back("expected: " + expected.substr(offset_) + " got: " + std::string(bytes));
+      mismatches_.push_back("expected: " + expected.substr(offset_) +
+                            " got: " + std::string(bytes));
       return make_error(ErrorKind::internal, "client wrote something else than the script");
     }
     offset_ += n;

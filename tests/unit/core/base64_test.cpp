@@ -21,8 +21,7 @@ TEST_P(Base64Vectors, EncodesAndDecodes) {
 INSTANTIATE_TEST_SUITE_P(Rfc4648, Base64Vectors,
                          ::testing::Values(Vector{"", ""}, Vector{"f", "Zg=="},
                                            Vector{"fo", "Zm8="}, Vector{"foo", "Zm9v"},
-                                           Vector{"foob", "Zm9vYg=="},
-                                           Vector{"fooba", "Zm9vYmE="},
+                                           Vector{"foob", "Zm9vYg=="}, Vector{"fooba", "Zm9vYmE="},
                                            Vector{"foobar", "Zm9vYmFy"}));
 
 TEST(Base64, KeepsBinaryBytes) {
@@ -31,11 +30,11 @@ TEST(Base64, KeepsBinaryBytes) {
 }
 
 TEST(Base64, RejectsMalformedInput) {
-  EXPECT_FALSE(base64_decode("Zm9"));        // length not a multiple of 4
-  EXPECT_FALSE(base64_decode("Zm9v!A=="));   // outside the alphabet
-  EXPECT_FALSE(base64_decode("Z===")); 
-  EXPECT_FALSE(base64_decode("Zg==Zm9v"));   // padding before the end
-  EXPECT_FALSE(base64_decode("Zm 9"));       // whitespace
+  EXPECT_FALSE(base64_decode("Zm9"));       // length not a multiple of 4
+  EXPECT_FALSE(base64_decode("Zm9v!A=="));  // outside the alphabet
+  EXPECT_FALSE(base64_decode("Z==="));
+  EXPECT_FALSE(base64_decode("Zg==Zm9v"));  // padding before the end
+  EXPECT_FALSE(base64_decode("Zm 9"));      // whitespace
 }
 
 }  // namespace

@@ -41,7 +41,8 @@ TEST(Sasl, Xoauth2FormatAndErrorReply) {
   c.oauth_token = "ya29.token";
   Exchange e(Mechanism::xoauth2, c);
   EXPECT_EQ(*base64_decode(*e.initial_response()),
-            "user=alice@example.test\x01" "auth=Bearer ya29.token\x01\x01");
+            "user=alice@example.test\x01"
+            "auth=Bearer ya29.token\x01\x01");
   auto reply = e.respond(base64_encode(R"({"status":"401"})"));
   ASSERT_TRUE(reply);
   EXPECT_EQ(*reply, "");

@@ -1,0 +1,142 @@
+#include "app/cli/test_command.hpp"
+
+#include <future>
+#include <iostream>
+#include <memory>
+#include <mutex>
+
+#include "app/cli/check_report.hpp"
+#include "app/cli/password_input.hpp"
+#include "app/cli/server_spec.hpp"
+#include "autoconfig/client_config_xml.hpp"
+#include "autoconfig/server_check.hpp"
+
+namespace mailassist::cli {
+
+namespace {
+
+struct TestArguments {
+  GlobalOptions global;
+  std::string email;
+  std::string config_file;
+  std::vector<std::string> imap, pop3, smtp;
+  std::string username;
+  bool password_stdin = false;
+  bool allow_plaintext = false;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "mailassist test: " << message << '\n';
+  return kExitUsage;
+}
+
+Result<std::vector<autoconfig::ServerConfig>> servers_from(const TestArguments& args) {
+  std::vector<autoconfig::ServerConfig> servers;
+  if (!args.config_file.empty()) {
+    auto config = autoconfig::load_client_config(args.config_file);
+    if (!config) return std::move(config).error();
+    servers = config->incoming;
+    servers.insert(servers.end(), config->outgoing.begin(), config->outgoing.end());
+  }
+  auto add = [&](autoconfig::Protocol protocol,
+                 const std::vector<std::string>& specs) -> Result<void> {
+    for (const auto& spec : specs) {
+      auto server = parse_server_spec(protocol, spec);
+      if (!server) return std::move(server).error();
+      servers.push_back(std::move(*server));
+    }
+    return ok();
+  };
+  for (auto [protocol, specs] : {std::pair{autoconfig::Protocol::imap, &args.imap},
+                                 std::pair{autoconfig::Protocol::pop3, &args.pop3},
+                                 std::pair{autoconfig::Protocol::smtp, &args.smtp}}) {
+    auto added = add(protocol, *specs);
+    if (!added) return std::move(added).error();
+  }
+  return servers;
+}
+
+int run_test(const TestArguments& args) {
+  auto servers = servers_from(args);
+  if (!servers) return usage_error(servers.error().message);
+  if (servers->empty())
+    return usage_error("name at least one server: --config, --imap, --pop3 or --smtp");
+
+  auto tls = make_tls_context(args.global);
+  if (!tls) return usage_error(tls.error().message);
+  auto resolver = make_resolver(args.global);
+  if (!resolver) return usage_error(resolver.error().message);
+
+  std::string password;
+  if (args.password_stdin) {
+    auto read = read_password_from_stdin();
+    if (!read) return usage_error(read.error().message);
+    password = std::move(*read);
+  } else if (auto typed = prompt_for_password("Password for " + args.email + ": ")) {
+    password = std::move(*typed);
+  }
+
+  autoconfig::CheckOptions options;
+  options.tls = *tls;
+  options.resolver = *resolver;
+  options.allow_plaintext = args.allow_plaintext;
+  options.timeout =
+      std::chrono::milliseconds(static_cast<long long>(args.global.timeout_seconds * 1000));
+  auto trace_mutex = std::make_shared<std::mutex>();
+  if (args.global.verbose) {
+    options.trace = [trace_mutex](std::string_view line) {
+      std::lock_guard lock(*trace_mutex);
+      std::cerr << line << '\n';
+    };
+  }
+  autoconfig::CheckCredentials credentials{args.email, args.username, password};
+
+  // Every server is checked at once: a slow SMTP server does not delay the IMAP answer.
+  std::vector<std::future<autoconfig::ServerCheck>> running;
+  for (const auto& server : *servers) {
+    running.push_back(std::async(std::launch::async, [&, server] {
+      return autoconfig::check_server(server, credentials, options);
+    }));
+  }
+  std::vector<autoconfig::ServerCheck> checks;
+  bool all_ok = true;
+  for (auto& check : running) {
+    checks.push_back(check.get());
+    all_ok = all_ok && checks.back().ok();
+  }
+
+  if (args.global.json) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& check : checks) results.push_back(check_json(check));
+    std::cout << nlohmann::json{{"email", args.email}, {"results", results}}.dump(2) << '\n';
+  } else {
+    print_check_table(std::cout, checks, args.global.verbose);
+  }
+  return all_ok ? kExitOk : kExitFailed;
+}
+
+}  // namespace
+
+std::function<int()> add_test_command(CLI::App& app) {
+  auto args = std::make_shared<TestArguments>();
+  auto* command = app.add_subcommand(
+      "test", "Check server settings by connecting, securing the connection and logging in");
+  command->add_option("email", args->email, "The email address of the account")->required();
+  command
+      ->add_option("--config", args->config_file,
+                   "Test every server in this clientConfig (autoconfig) XML file")
+      ->check(CLI::ExistingFile);
+  command->add_option("--imap", args->imap, "An IMAP server, HOST[:PORT][/tls|starttls|none]");
+  command->add_option("--pop3", args->pop3, "A POP3 server, HOST[:PORT][/tls|starttls|none]");
+  command->add_option("--smtp", args->smtp, "An SMTP submission server, HOST[:PORT][/SECURITY]");
+  command->add_option("--username", args->username,
+                      "Log in as this user (default: the full email address)");
+  command->add_flag("--password-stdin", args->password_stdin,
+                    "Read the password from the first line of standard input");
+  command->add_flag("--allow-plaintext", args->allow_plaintext,
+                    "Allow sending the password over an unencrypted connection");
+  add_global_options(*command, args->global);
+  return [args, command]() -> int { return command->parsed() ? run_test(*args) : -1; };
+}
+
+}  // namespace mailassist::cli
