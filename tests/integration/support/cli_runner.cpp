@@ -12,6 +12,24 @@ namespace mailassist::testing {
 
 const char* cli_path() { return MAILASSIST_CLI; }
 
+std::vector<std::string> test_args(const std::string& email, Protocol protocol,
+                                   const std::string& endpoint, int timeout_seconds) {
+  return {"test",
+          email,
+          "--" + std::string(to_string(protocol)),
+          endpoint,
+          "--password-stdin",
+          "--json",
+          "--timeout",
+          std::to_string(timeout_seconds)};
+}
+
+std::vector<std::string> operator+(std::vector<std::string> args,
+                                   const std::vector<std::string>& extra) {
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
 CliRun run_cli(std::vector<std::string> args, const std::optional<std::string>& password,
                std::chrono::milliseconds timeout) {
   CliRun run;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dovecot_environment.hpp"
 #include "subprocess.hpp"
 
 namespace mailassist::testing {
@@ -31,5 +32,14 @@ CliRun run_cli(std::vector<std::string> args, const std::optional<std::string>& 
 
 // The CLI's executable (from the build), for messages.
 const char* cli_path();
+
+// `test EMAIL --PROTOCOL ENDPOINT --password-stdin --json --timeout SECONDS`: the
+// common start of a command line; tests append --ca-file, -v and so on.
+std::vector<std::string> test_args(const std::string& email, Protocol protocol,
+                                   const std::string& endpoint, int timeout_seconds = 20);
+
+// Appends `extra` to `args`.
+std::vector<std::string> operator+(std::vector<std::string> args,
+                                   const std::vector<std::string>& extra);
 
 }  // namespace mailassist::testing
