@@ -86,9 +86,10 @@ Result<void> ImapClient::observe(const Response& response) {
     }
     in_flight_.erase(it);
   }
-  // RFC 9051 section 7.1: a CAPABILITY code in an OK replaces the list, as the data does.
-  if (status && status->status == Status::ok && status->code &&
-      status->code->kind == CodeKind::capability) {
+  // RFC 9051 section 7.1: a CAPABILITY code in an OK (or PREAUTH greeting) replaces the
+  // list, as the data does.
+  if (status && (status->status == Status::ok || status->status == Status::preauth) &&
+      status->code && status->code->kind == CodeKind::capability) {
     capabilities_ = status->code->items;
     capabilities_current_ = true;
   }
@@ -178,7 +179,13 @@ Result<Completion> ImapClient::wait_for(const Tag& tag, Deadline deadline,
     completed_.erase(it);
     return done;
   }
-  if (std::find(in_flight_.begin(), in_flight_.end(), tag.text) == in_flight_.end()) {
+  // Outstanding on the wire, or its completion already read by submit() and queued.
+  bool pending = std::find(in_flight_.begin(), in_flight_.end(), tag.text) != in_flight_.end() ||
+                 std::any_of(queued_.begin(), queued_.end(), [&](const Response& r) {
+                   const auto* tagged = std::get_if<TaggedStatus>(&r);
+                   return tagged && tagged->tag == tag.text;
+                 });
+  if (!pending) {
     return make_error(ErrorKind::internal, "no IMAP command with tag " + tag.text + " is pending");
   }
   for (;;) {
