@@ -13,16 +13,21 @@
 namespace mailassist::testing {
 namespace {
 
-const DovecotEnvironment& env() { return DovecotEnvironment::get(); }
+const DovecotEnvironment& env() {
+  return DovecotEnvironment::get();
+}
 
-std::vector<std::string> with_ca() { return {"--ca-file", env().ca_file.string()}; }
+std::vector<std::string> with_ca() {
+  return {"--ca-file", env().ca_file.string()};
+}
 
 TEST(CliContract, JsonOutputIsExactlyOneDocumentWhenTheLoginWorks) {
   const auto& alice = env().user("alice@localhost");
-  const auto run = run_cli(test_args(alice.email, Protocol::imap,
-                                     env().endpoint(HostKind::valid, Protocol::imap, Security::tls)) +
-                               with_ca(),
-                           alice.password);
+  const auto run =
+      run_cli(test_args(alice.email, Protocol::imap,
+                        env().endpoint(HostKind::valid, Protocol::imap, Security::tls)) +
+                  with_ca(),
+              alice.password);
   EXPECT_EQ(run.exit_code(), 0) << run.trace();
   ASSERT_TRUE(run.json.has_value()) << run.trace();
   EXPECT_TRUE(run.json->is_object());
@@ -30,10 +35,11 @@ TEST(CliContract, JsonOutputIsExactlyOneDocumentWhenTheLoginWorks) {
 }
 
 TEST(CliContract, JsonOutputIsExactlyOneDocumentWhenTheLoginFails) {
-  const auto run = run_cli(test_args("alice@localhost", Protocol::smtp,
-                                     env().endpoint(HostKind::valid, Protocol::smtp, Security::tls)) +
-                               with_ca(),
-                           "wrong");
+  const auto run =
+      run_cli(test_args("alice@localhost", Protocol::smtp,
+                        env().endpoint(HostKind::valid, Protocol::smtp, Security::tls)) +
+                  with_ca(),
+              "wrong");
   EXPECT_EQ(run.exit_code(), 1) << run.trace();
   ASSERT_TRUE(run.json.has_value()) << run.trace();
   EXPECT_EQ(run.result().value("result", ""), "auth-failed") << run.trace();
@@ -41,12 +47,13 @@ TEST(CliContract, JsonOutputIsExactlyOneDocumentWhenTheLoginFails) {
 
 TEST(CliContract, EveryServerIsReportedInTheOrderGivenAndAllOkExitsZero) {
   const auto& alice = env().user("alice@localhost");
-  const auto run = run_cli(
-      {"test", alice.email, "--imap", env().endpoint(HostKind::valid, Protocol::imap, Security::tls),
-       "--pop3", env().endpoint(HostKind::valid, Protocol::pop3, Security::starttls), "--smtp",
-       env().endpoint(HostKind::valid, Protocol::smtp, Security::starttls), "--ca-file",
-       env().ca_file.string(), "--password-stdin", "--json", "--timeout", "20"},
-      alice.password);
+  const auto run =
+      run_cli({"test", alice.email, "--imap",
+               env().endpoint(HostKind::valid, Protocol::imap, Security::tls), "--pop3",
+               env().endpoint(HostKind::valid, Protocol::pop3, Security::starttls), "--smtp",
+               env().endpoint(HostKind::valid, Protocol::smtp, Security::starttls), "--ca-file",
+               env().ca_file.string(), "--password-stdin", "--json", "--timeout", "20"},
+              alice.password);
   EXPECT_EQ(run.exit_code(), 0) << run.trace();
   ASSERT_TRUE(run.json.has_value()) << run.trace();
   ASSERT_EQ((*run.json)["results"].size(), 3u) << run.trace();
@@ -60,11 +67,12 @@ TEST(CliContract, EveryServerIsReportedInTheOrderGivenAndAllOkExitsZero) {
 TEST(CliContract, OneFailedServerAmongSeveralExitsOne) {
   const auto& alice = env().user("alice@localhost");
   ClosedPort closed;
-  const auto run = run_cli(
-      {"test", alice.email, "--imap", env().endpoint(HostKind::valid, Protocol::imap, Security::tls),
-       "--pop3", "127.0.0.1:" + std::to_string(closed.port()) + "/tls", "--ca-file",
-       env().ca_file.string(), "--password-stdin", "--json", "--timeout", "20"},
-      alice.password);
+  const auto run =
+      run_cli({"test", alice.email, "--imap",
+               env().endpoint(HostKind::valid, Protocol::imap, Security::tls), "--pop3",
+               "127.0.0.1:" + std::to_string(closed.port()) + "/tls", "--ca-file",
+               env().ca_file.string(), "--password-stdin", "--json", "--timeout", "20"},
+              alice.password);
   EXPECT_EQ(run.exit_code(), 1) << run.trace();
   ASSERT_TRUE(run.json.has_value()) << run.trace();
   ASSERT_EQ((*run.json)["results"].size(), 2u) << run.trace();
@@ -72,15 +80,16 @@ TEST(CliContract, OneFailedServerAmongSeveralExitsOne) {
   EXPECT_EQ(run.result(1).value("result", ""), "unreachable") << run.trace();
 }
 
-class VerboseTrace : public ::testing::TestWithParam<std::tuple<Protocol, Security, const char*>> {};
+class VerboseTrace : public ::testing::TestWithParam<std::tuple<Protocol, Security, const char*>> {
+};
 
 TEST_P(VerboseTrace, GoesToStderrAndNeverShowsThePassword) {
   const auto& [protocol, security, email] = GetParam();
   const auto& user = env().user(email);
-  const auto run = run_cli(test_args(user.email, protocol,
-                                     env().endpoint(HostKind::valid, protocol, security)) +
-                               std::vector<std::string>{"--ca-file", env().ca_file.string(), "-v"},
-                           user.password);
+  const auto run =
+      run_cli(test_args(user.email, protocol, env().endpoint(HostKind::valid, protocol, security)) +
+                  std::vector<std::string>{"--ca-file", env().ca_file.string(), "-v"},
+              user.password);
   EXPECT_EQ(run.exit_code(), 0) << run.trace();
   EXPECT_TRUE(run.json.has_value()) << "the trace must not reach stdout: " << run.trace();
   EXPECT_FALSE(run.process.err.empty()) << "no trace on stderr: " << run.trace();
@@ -127,9 +136,12 @@ struct BadSpec {
 };
 
 const BadSpec kBadSpecs[] = {
-    {"unknown_security", "127.0.0.1:993/ssl"}, {"port_too_big", "127.0.0.1:99999/tls"},
-    {"port_zero", "127.0.0.1:0/tls"},           {"port_not_a_number", "127.0.0.1:abc/tls"},
-    {"no_host", ":993/tls"},                    {"empty", ""},
+    {"unknown_security", "127.0.0.1:993/ssl"},
+    {"port_too_big", "127.0.0.1:99999/tls"},
+    {"port_zero", "127.0.0.1:0/tls"},
+    {"port_not_a_number", "127.0.0.1:abc/tls"},
+    {"no_host", ":993/tls"},
+    {"empty", ""},
     {"empty_security", "127.0.0.1:993/"},
 };
 

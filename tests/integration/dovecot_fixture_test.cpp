@@ -13,11 +13,12 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const DovecotEnvironment& env() { return DovecotEnvironment::get(); }
+const DovecotEnvironment& env() {
+  return DovecotEnvironment::get();
+}
 
-constexpr HostKind kAllHosts[] = {HostKind::valid,     HostKind::wrong_name,
-                                  HostKind::expired,   HostKind::untrusted,
-                                  HostKind::self_signed, HostKind::no_tls};
+constexpr HostKind kAllHosts[] = {HostKind::valid,     HostKind::wrong_name,  HostKind::expired,
+                                  HostKind::untrusted, HostKind::self_signed, HostKind::no_tls};
 
 TEST(DovecotFixture, EnvironmentNamesUsersHostsAndPorts) {
   EXPECT_TRUE(std::filesystem::exists(env().ca_file));
@@ -57,7 +58,8 @@ TEST_P(DovecotCertificates, AddressPresentsTheCertificateForItsFailure) {
   const auto& [expected, protocol, security] = GetParam();
   const std::string host = env().host(expected.host);
   const auto port = env().port(protocol, security);
-  const std::string starttls = security == Security::starttls ? std::string(to_string(protocol)) : "";
+  const std::string starttls =
+      security == Security::starttls ? std::string(to_string(protocol)) : "";
   const auto run = openssl_handshake(host, port, starttls, env().ca_file);
   EXPECT_NE(run.out.find(std::string("CN = ") + expected.subject), std::string::npos)
       << describe(run);
@@ -116,8 +118,8 @@ INSTANTIATE_TEST_SUITE_P(AllProtocols, DovecotStarttls,
 std::string imap_session(const TestUser& user, const std::string& after_login) {
   LineClient client(env().host(HostKind::no_tls), env().port(Protocol::imap, Security::none));
   std::string seen = client.read_line().value_or("") + "\n";
-  client.send("a LOGIN {" + std::to_string(user.username.size()) + "+}\r\n" + user.username +
-              " {" + std::to_string(user.password.size()) + "+}\r\n" + user.password + "\r\n" +
+  client.send("a LOGIN {" + std::to_string(user.username.size()) + "+}\r\n" + user.username + " {" +
+              std::to_string(user.password.size()) + "+}\r\n" + user.password + "\r\n" +
               after_login + "z LOGOUT\r\n");
   return seen + client.read_until_closed(10s, 1 << 20);
 }
@@ -131,7 +133,8 @@ TEST(DovecotFixture, InboxNamespaceHasSpecialUseMailboxesWithSlashSeparator) {
   const auto seen = imap_session(env().user("alice@localhost"), "b LIST \"\" \"*\"\r\n");
   for (const char* mailbox : {"Sent", "Drafts", "Trash", "Junk", "Archive"}) {
     EXPECT_NE(seen.find(std::string("\\") + mailbox + ") \"/\" " + mailbox), std::string::npos)
-        << mailbox << " in\n" << seen;
+        << mailbox << " in\n"
+        << seen;
   }
 }
 

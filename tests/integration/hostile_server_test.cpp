@@ -51,7 +51,8 @@ TEST_P(HostileServer, EndsWithACategoryInBoundedMemory) {
   const auto result = run.result().value("result", "");
   EXPECT_TRUE(std::find(misbehaviour.results.begin(), misbehaviour.results.end(), result) !=
               misbehaviour.results.end())
-      << "result '" << result << "'\n" << run.trace();
+      << "result '" << result << "'\n"
+      << run.trace();
   EXPECT_FALSE(run.result().value("message", "").empty()) << run.trace();
   EXPECT_LT(run.process.max_rss_kb, kMaxRssKb) << run.trace();
 }

@@ -9,7 +9,9 @@
 namespace mailassist::testing {
 namespace {
 
-const DovecotEnvironment& env() { return DovecotEnvironment::get(); }
+const DovecotEnvironment& env() {
+  return DovecotEnvironment::get();
+}
 
 class Login : public ::testing::TestWithParam<std::tuple<Protocol, Security>> {
  protected:
@@ -70,10 +72,10 @@ TEST_P(Login, PasswordWithSpacesQuotesBackslashBracesAndUtf8IsOk) {
 
 TEST_P(Login, UsernameOptionIsUsedInsteadOfTheEmailAddress) {
   const auto& bob = env().user("bob@localhost");
-  const auto run = run_cli(test_args("robert@example.test", protocol(), endpoint()) +
-                               std::vector<std::string>{"--ca-file", env().ca_file.string(),
-                                                        "--username", bob.username},
-                           bob.password);
+  const auto run = run_cli(
+      test_args("robert@example.test", protocol(), endpoint()) +
+          std::vector<std::string>{"--ca-file", env().ca_file.string(), "--username", bob.username},
+      bob.password);
   EXPECT_EQ(run.exit_code(), 0) << run.trace();
   EXPECT_EQ(run.result().value("result", ""), "ok") << run.trace();
   EXPECT_EQ(run.result().value("username", ""), bob.username) << run.trace();

@@ -18,25 +18,28 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const DovecotEnvironment& env() { return DovecotEnvironment::get(); }
+const DovecotEnvironment& env() {
+  return DovecotEnvironment::get();
+}
 
 constexpr const char* kProbePassword = "probe-secret-never-sent";
 
 // A user name that appears nowhere else, so Dovecot's log can be searched for it.
 std::string probe_user(const std::string& purpose, Protocol protocol) {
   static int counter = 0;
-  return purpose + "-" + std::string(to_string(protocol)) + "-" + std::to_string(::getpid()) +
-         "-" + std::to_string(counter++) + "@localhost";
+  return purpose + "-" + std::string(to_string(protocol)) + "-" + std::to_string(::getpid()) + "-" +
+         std::to_string(counter++) + "@localhost";
 }
 
 // Dovecot (auth_verbose) logs "passwd-file(USER,...)" for every password it checks.
-std::string auth_line_for(const std::string& user) { return "passwd-file(" + user + ","; }
+std::string auth_line_for(const std::string& user) {
+  return "passwd-file(" + user + ",";
+}
 
 // Proves that `user` never reached Dovecot's password check since `mark`: a control
 // login that is allowed to go in plaintext must show up in the log, and by then the
 // refused attempt (made earlier) would have shown up too.
-void expect_no_auth_attempt_since(std::uintmax_t mark, const std::string& user,
-                                  Protocol protocol) {
+void expect_no_auth_attempt_since(std::uintmax_t mark, const std::string& user, Protocol protocol) {
   const std::string control = probe_user("control", protocol);
   const auto run = run_cli(
       test_args(control, protocol, env().endpoint(HostKind::no_tls, protocol, Security::none)) +
@@ -49,12 +52,14 @@ void expect_no_auth_attempt_since(std::uintmax_t mark, const std::string& user,
   const auto deadline = std::chrono::steady_clock::now() + 10s;
   while ((log = env().read_log_since(mark)).find(auth_line_for(control)) == std::string::npos) {
     ASSERT_LT(std::chrono::steady_clock::now(), deadline)
-        << "Dovecot never logged the control login " << control << "\n" << log;
+        << "Dovecot never logged the control login " << control << "\n"
+        << log;
     // Dovecot writes its log asynchronously; nothing to wait on but the file itself.
     std::this_thread::sleep_for(50ms);
   }
   EXPECT_EQ(log.find(auth_line_for(user)), std::string::npos)
-      << "Dovecot checked a password for " << user << ":\n" << log;
+      << "Dovecot checked a password for " << user << ":\n"
+      << log;
 }
 
 class Plaintext : public ::testing::TestWithParam<Protocol> {
@@ -79,7 +84,8 @@ TEST_P(Plaintext, StarttlsNotOfferedIsStarttlsUnavailableAndDovecotSeesNoPasswor
 TEST_P(Plaintext, StarttlsNotOfferedSendsNoPasswordToARecordingServer) {
   FakeServer server({.mode = "record", .protocol = std::string(to_string(protocol()))});
   const std::string user = "alice@localhost";
-  const auto run = run_cli(test_args(user, protocol(), server.endpoint("starttls")), kProbePassword);
+  const auto run =
+      run_cli(test_args(user, protocol(), server.endpoint("starttls")), kProbePassword);
   EXPECT_EQ(run.exit_code(), 1) << run.trace();
   EXPECT_EQ(run.result().value("result", ""), "starttls-unavailable") << run.trace();
   const auto recorded = server.recorded();

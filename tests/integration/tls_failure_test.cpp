@@ -12,7 +12,9 @@
 namespace mailassist::testing {
 namespace {
 
-const DovecotEnvironment& env() { return DovecotEnvironment::get(); }
+const DovecotEnvironment& env() {
+  return DovecotEnvironment::get();
+}
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -40,8 +42,9 @@ const Failure kFailures[] = {
 void expect_message_mentions(const CliRun& run, const std::vector<std::string>& words) {
   if (words.empty()) return;
   const auto message = lower(run.result().value("message", ""));
-  EXPECT_TRUE(std::any_of(words.begin(), words.end(),
-                          [&](const std::string& w) { return message.find(w) != std::string::npos; }))
+  EXPECT_TRUE(
+      std::any_of(words.begin(), words.end(),
+                  [&](const std::string& w) { return message.find(w) != std::string::npos; }))
       << "message should say why: " << run.trace();
 }
 
@@ -50,25 +53,25 @@ class TlsFailure : public ::testing::TestWithParam<std::tuple<Failure, Protocol,
 TEST_P(TlsFailure, IsReportedWithItsCategoryAndReason) {
   const auto& [failure, protocol, security] = GetParam();
   const auto& alice = env().user("alice@localhost");
-  const auto run = run_cli(test_args(alice.email, protocol,
-                                     env().endpoint(failure.host, protocol, security)) +
-                               std::vector<std::string>{"--ca-file", env().ca_file.string()},
-                           alice.password);
+  const auto run =
+      run_cli(test_args(alice.email, protocol, env().endpoint(failure.host, protocol, security)) +
+                  std::vector<std::string>{"--ca-file", env().ca_file.string()},
+              alice.password);
   EXPECT_EQ(run.exit_code(), 1) << run.trace();
   EXPECT_EQ(run.result().value("result", ""), failure.result) << run.trace();
   expect_message_mentions(run, failure.message_mentions_one_of);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllFailures, TlsFailure,
-    ::testing::Combine(::testing::ValuesIn(kFailures),
-                       ::testing::Values(Protocol::imap, Protocol::pop3, Protocol::smtp),
-                       ::testing::Values(Security::tls, Security::starttls)),
-    [](const auto& test) {
-      return std::string(to_string(std::get<0>(test.param).host)) + "_" +
-             std::string(to_string(std::get<1>(test.param))) + "_" +
-             std::string(to_string(std::get<2>(test.param)));
-    });
+INSTANTIATE_TEST_SUITE_P(AllFailures, TlsFailure,
+                         ::testing::Combine(::testing::ValuesIn(kFailures),
+                                            ::testing::Values(Protocol::imap, Protocol::pop3,
+                                                              Protocol::smtp),
+                                            ::testing::Values(Security::tls, Security::starttls)),
+                         [](const auto& test) {
+                           return std::string(to_string(std::get<0>(test.param).host)) + "_" +
+                                  std::string(to_string(std::get<1>(test.param))) + "_" +
+                                  std::string(to_string(std::get<2>(test.param)));
+                         });
 
 class WithoutTestCa : public ::testing::TestWithParam<std::tuple<Protocol, Security>> {};
 
@@ -76,9 +79,9 @@ TEST_P(WithoutTestCa, ValidServerCertificateIsNotTrusted) {
   // The fixture's CA is in no system store: without --ca-file the chain cannot verify.
   const auto& [protocol, security] = GetParam();
   const auto& alice = env().user("alice@localhost");
-  const auto run = run_cli(
-      test_args(alice.email, protocol, env().endpoint(HostKind::valid, protocol, security)),
-      alice.password);
+  const auto run =
+      run_cli(test_args(alice.email, protocol, env().endpoint(HostKind::valid, protocol, security)),
+              alice.password);
   EXPECT_EQ(run.exit_code(), 1) << run.trace();
   EXPECT_EQ(run.result().value("result", ""), "tls-certificate") << run.trace();
 }

@@ -10,18 +10,15 @@
 
 namespace mailassist::testing {
 
-const char* cli_path() { return MAILASSIST_CLI; }
+const char* cli_path() {
+  return MAILASSIST_CLI;
+}
 
 std::vector<std::string> test_args(const std::string& email, Protocol protocol,
                                    const std::string& endpoint, int timeout_seconds) {
-  return {"test",
-          email,
-          "--" + std::string(to_string(protocol)),
-          endpoint,
-          "--password-stdin",
-          "--json",
-          "--timeout",
-          std::to_string(timeout_seconds)};
+  return {
+      "test",   email,       "--" + std::string(to_string(protocol)), endpoint, "--password-stdin",
+      "--json", "--timeout", std::to_string(timeout_seconds)};
 }
 
 std::vector<std::string> operator+(std::vector<std::string> args,
@@ -47,8 +44,8 @@ CliRun run_cli(std::vector<std::string> args, const std::optional<std::string>& 
 
 const nlohmann::json& CliRun::result(std::size_t index) const {
   static const nlohmann::json missing = nlohmann::json::object();
-  if (!json || !json->is_object() || !json->contains("results") ||
-      !(*json)["results"].is_array() || (*json)["results"].size() <= index) {
+  if (!json || !json->is_object() || !json->contains("results") || !(*json)["results"].is_array() ||
+      (*json)["results"].size() <= index) {
     ADD_FAILURE() << "no results[" << index << "] in the CLI's JSON\n" << trace();
     return missing;
   }

@@ -1,8 +1,8 @@
 #pragma once
 // Runs the real `mailassist` executable as a script would, and reads its --json output.
 #include <chrono>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 

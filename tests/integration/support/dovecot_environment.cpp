@@ -43,8 +43,7 @@ template <typename Map>
 const auto& lookup(const Map& map, std::string_view key, std::string_view what) {
   const auto found = map.find(key);
   if (found == map.end()) {
-    throw std::out_of_range("env.json has no " + std::string(what) + " '" + std::string(key) +
-                            "'");
+    throw std::out_of_range("env.json has no " + std::string(what) + " '" + std::string(key) + "'");
   }
   return found->second;
 }
@@ -120,7 +119,9 @@ const std::filesystem::path& DovecotEnvironment::certificate(HostKind kind) cons
   return lookup(certificates, to_string(kind), "certificate");
 }
 
-std::uintmax_t DovecotEnvironment::log_mark() const { return std::filesystem::file_size(log); }
+std::uintmax_t DovecotEnvironment::log_mark() const {
+  return std::filesystem::file_size(log);
+}
 
 std::string DovecotEnvironment::read_log_since(std::uintmax_t mark) const {
   std::ifstream file(log, std::ios::binary);

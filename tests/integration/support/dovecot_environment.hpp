@@ -26,7 +26,9 @@ enum class Security { tls, starttls, none };
 std::string_view to_string(Protocol protocol);
 std::string_view to_string(Security security);
 // GoogleTest prints parameters with these (instead of raw bytes).
-inline std::ostream& operator<<(std::ostream& out, HostKind kind) { return out << to_string(kind); }
+inline std::ostream& operator<<(std::ostream& out, HostKind kind) {
+  return out << to_string(kind);
+}
 inline std::ostream& operator<<(std::ostream& out, Protocol protocol) {
   return out << to_string(protocol);
 }

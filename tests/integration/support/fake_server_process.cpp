@@ -30,12 +30,18 @@ std::filesystem::path fresh_work_dir() {
 
 FakeServer::FakeServer(Options options) : work_dir_(fresh_work_dir()) {
   std::vector<std::string> argv{MAILASSIST_FAKE_SERVER,
-                                "--mode",        options.mode,
-                                "--protocol",    options.protocol,
-                                "--port",        "0",
-                                "--max-seconds", std::to_string(options.max_seconds),
-                                "--connections", std::to_string(options.connections),
-                                "--record",      (work_dir_ / "record.bin").string()};
+                                "--mode",
+                                options.mode,
+                                "--protocol",
+                                options.protocol,
+                                "--port",
+                                "0",
+                                "--max-seconds",
+                                std::to_string(options.max_seconds),
+                                "--connections",
+                                std::to_string(options.connections),
+                                "--record",
+                                (work_dir_ / "record.bin").string()};
   process_ = std::make_unique<ChildProcess>(argv);
   const std::string line = process_->read_line(std::chrono::seconds(10));
   unsigned long port = 0;

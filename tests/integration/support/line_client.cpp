@@ -52,7 +52,9 @@ LineClient::LineClient(const std::string& host, std::uint16_t port,
                        std::chrono::milliseconds timeout)
     : fd_(connect_with_timeout(host, port, timeout)) {}
 
-LineClient::~LineClient() { ::close(fd_); }
+LineClient::~LineClient() {
+  ::close(fd_);
+}
 
 void LineClient::send(std::string_view data) {
   while (!data.empty()) {
@@ -91,7 +93,8 @@ std::optional<std::string> LineClient::read_line(std::chrono::milliseconds timeo
       if (!line.empty() && line.back() == '\r') line.pop_back();
       return line;
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0 || !fill(left)) return std::nullopt;
   }
 }
@@ -99,7 +102,8 @@ std::optional<std::string> LineClient::read_line(std::chrono::milliseconds timeo
 std::string LineClient::read_until_closed(std::chrono::milliseconds timeout, std::size_t limit) {
   const auto deadline = Clock::now() + timeout;
   while (buffer_.size() < limit) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0 || !fill(left)) break;
   }
   return std::exchange(buffer_, std::string());

@@ -32,9 +32,9 @@ std::string sha256_fingerprint(const std::filesystem::path& certificate) {
 
 ProcessResult openssl_handshake(const std::string& host, std::uint16_t port,
                                 const std::string& starttls, const std::filesystem::path& ca_file) {
-  std::vector<std::string> argv{"/usr/bin/openssl", "s_client", "-connect",
-                                host + ":" + std::to_string(port), "-CAfile", ca_file.string(),
-                                "-verify_ip", host};
+  std::vector<std::string> argv{
+      "/usr/bin/openssl", "s_client",       "-connect",   host + ":" + std::to_string(port),
+      "-CAfile",          ca_file.string(), "-verify_ip", host};
   if (!starttls.empty()) {
     argv.push_back("-starttls");
     argv.push_back(starttls);

@@ -106,8 +106,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::string_view
     if (out.read >= 0) fds.push_back({out.read, POLLIN, 0});
     if (err.read >= 0) fds.push_back({err.read, POLLIN, 0});
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
-    const int wait_ms = result.timed_out ? 1000 : static_cast<int>(std::max<long long>(
-                                                      1, std::min<long long>(left.count(), 1000)));
+    const int wait_ms =
+        result.timed_out
+            ? 1000
+            : static_cast<int>(std::max<long long>(1, std::min<long long>(left.count(), 1000)));
     if (::poll(fds.data(), fds.size(), wait_ms) < 0 && errno != EINTR) break;
     for (const auto& p : fds) {
       if (p.revents == 0) continue;
@@ -142,9 +144,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::string_view
 
 std::string describe(const ProcessResult& result) {
   std::string text;
-  if (result.timed_out) text = "timed out and was killed";
-  else if (result.signal != 0) text = "killed by signal " + std::to_string(result.signal);
-  else text = "exit " + std::to_string(result.exit_code);
+  if (result.timed_out)
+    text = "timed out and was killed";
+  else if (result.signal != 0)
+    text = "killed by signal " + std::to_string(result.signal);
+  else
+    text = "exit " + std::to_string(result.exit_code);
   text += " after " + std::to_string(result.elapsed.count()) + " ms, peak RSS " +
           std::to_string(result.max_rss_kb) + " kB";
   text += "\n--- stdout ---\n" + result.out.substr(0, 4000);
