@@ -50,24 +50,24 @@ void Command::argument(Piece piece) {
 }
 
 Command& Command::raw(std::string_view syntax) {
-  argument({Piece::text, std::string(syntax), false});
+  argument({Piece::Kind::text, std::string(syntax), false});
   return *this;
 }
 
 Command& Command::secret_raw(std::string_view syntax) {
-  argument({Piece::text, std::string(syntax), true});
+  argument({Piece::Kind::text, std::string(syntax), true});
   return *this;
 }
 
 Command& Command::begin_list() {
-  argument({Piece::text, "(", false});
+  argument({Piece::Kind::text, "(", false});
   glue_next_ = true;
   return *this;
 }
 
 Command& Command::end_list() {
   glue_next_ = false;
-  argument({Piece::text, ")", false, true});
+  argument({Piece::Kind::text, ")", false, true});
   return *this;
 }
 
@@ -82,7 +82,7 @@ Command& Command::string(std::string_view value) {
 }
 
 Command& Command::literal(std::string_view bytes) {
-  argument({Piece::literal, std::string(bytes), false});
+  argument({Piece::Kind::literal, std::string(bytes), false});
   return *this;
 }
 
@@ -101,7 +101,7 @@ std::vector<CommandSegment> encode(const Tag& tag, const Command& command, Liter
     // One space separates arguments, also after a literal's bytes (RFC 9051 section 9);
     // none inside parentheses.
     std::string separator = piece.glued ? "" : " ";
-    if (piece.kind == Command::Piece::text) {
+    if (piece.kind == Command::Piece::Kind::text) {
       segment.line += separator + piece.bytes;
       segment.shown += separator + (piece.secret ? std::string("<redacted>") : piece.bytes);
       continue;

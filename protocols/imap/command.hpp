@@ -70,7 +70,7 @@ class Command {
   Command& end_list();
 
   struct Piece {
-    enum Kind { text, literal } kind = text;
+    enum class Kind { text, literal } kind = Kind::text;
     std::string bytes;
     bool secret = false;
     bool glued = false;  // no space before it: right after "(" or before ")"

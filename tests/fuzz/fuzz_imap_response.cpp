@@ -1,0 +1,70 @@
+// Feeds arbitrary bytes through what ImapClient does with a server's output: split into
+// lines, hand them to the ResponseAssembler, read literals by count, parse each complete
+// response. Also round-trips every LIST name through the modified UTF-7 decoder/encoder.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <variant>
+
+#include "protocols/imap/mailbox_name.hpp"
+#include "protocols/imap/response_assembler.hpp"
+#include "protocols/imap/response_parser.hpp"
+
+namespace {
+
+using mailassist::imap::ResponseAssembler;
+
+// Whatever decodes is valid UTF-8 and survives encode-then-decode unchanged; whatever is
+// valid UTF-8 survives decode-after-encode.
+void check_mailbox_name(std::string_view bytes) {
+  using namespace mailassist::imap;
+  if (auto decoded = decode_mailbox_name(bytes)) {
+    if (!is_valid_utf8(*decoded)) __builtin_trap();
+    auto encoded = encode_mailbox_name(*decoded);
+    if (!encoded) __builtin_trap();
+    auto again = decode_mailbox_name(*encoded);
+    if (!again || *again != *decoded) __builtin_trap();
+  }
+  if (is_valid_utf8(bytes)) {
+    auto encoded = encode_mailbox_name(bytes);
+    if (!encoded) __builtin_trap();
+    auto decoded = decode_mailbox_name(*encoded);
+    if (!decoded || *decoded != bytes) __builtin_trap();
+  }
+}
+
+void parse(std::string_view text) {
+  auto response = mailassist::imap::parse_response(text);
+  if (!response) return;
+  if (const auto* list = std::get_if<mailassist::imap::ListData>(&*response)) {
+    check_mailbox_name(list->name);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  // Small limits so the fuzzer reaches them.
+  ResponseAssembler assembler(mailassist::imap::ResponseLimits{4096, 8});
+  while (!input.empty()) {
+    if (assembler.need() == ResponseAssembler::Need::literal) {
+      if (input.size() < assembler.literal_size()) return 0;
+      if (!assembler.add_literal(input.substr(0, assembler.literal_size()))) return 0;
+      input.remove_prefix(assembler.literal_size());
+      continue;
+    }
+    auto newline = input.find('\n');
+    if (newline == std::string_view::npos) return 0;
+    auto line = input.substr(0, newline);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    input.remove_prefix(newline + 1);
+    if (!assembler.add_line(line)) {
+      assembler.reset();
+      continue;
+    }
+    if (assembler.need() == ResponseAssembler::Need::complete) parse(assembler.take());
+  }
+  check_mailbox_name(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
