@@ -24,7 +24,9 @@ struct ConnectOptions {
   Encryption encryption = Encryption::none;
   std::shared_ptr<const TlsContext> tls;  // required for TLS (implicit or a later STARTTLS)
   std::shared_ptr<Resolver> resolver;     // null: a default resolver (system DNS servers)
-  CancelToken cancel;
+  CancelToken cancel;  // also honoured by the stream's reads, writes and start_tls
+  // See CertificateRejectedHandler (net/stream.hpp); kept by the stream for start_tls.
+  CertificateRejectedHandler on_certificate_rejected;
 };
 
 Result<std::unique_ptr<Stream>> connect(const Endpoint& endpoint, const ConnectOptions& options,

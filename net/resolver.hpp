@@ -37,6 +37,9 @@ class Resolver {
   // IPv4 and IPv6 addresses as text. An IP literal is returned as is, without a query.
   // ErrorKind::unreachable when the name does not exist or has no addresses.
   Result<std::vector<std::string>> resolve_host(const std::string& name, Deadline deadline);
+  // Records sorted for use: MX by preference, SRV by priority then weight (heaviest first).
+  // ErrorKind::unreachable when the name does not exist or has no such records; timeout
+  // when no answer came before the deadline. Safe to call from several threads at once.
   Result<std::vector<MxRecord>> lookup_mx(const std::string& domain, Deadline deadline);
   Result<std::vector<SrvRecord>> lookup_srv(const std::string& name, Deadline deadline);
 

@@ -3,6 +3,7 @@
 // TLS from the first byte (implicit TLS). OpenSSL stays behind this interface: no OpenSSL
 // header appears outside net/*.cpp.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +21,14 @@ struct CertificateInfo {
   std::string not_after;  // ISO 8601 UTC, e.g. "2027-11-26T19:30:00Z"
   std::string sha256;     // upper-case hex pairs joined by ':'
 };
+
+// Called when a server's certificate fails verification, during implicit TLS in connect()
+// or a later Stream::start_tls(), just before that call returns the tls_certificate or
+// tls_hostname error it is given. The handshake is over by then: this only lets a caller
+// show the person what was offered (fingerprint, issuer, expiry) and ask whether to trust
+// it. Runs on the connecting thread. Set it in ConnectOptions::on_certificate_rejected.
+using CertificateRejectedHandler =
+    std::function<void(const CertificateInfo& certificate, const Error& error)>;
 
 struct TlsInfo {
   std::string version;  // "TLSv1.3"
