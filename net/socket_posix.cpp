@@ -161,7 +161,7 @@ IoResult send_some(NativeSocket socket, const char* data, std::size_t size) {
     if (sent >= 0) return {IoStatus::done, static_cast<std::size_t>(sent), 0};
     if (errno == EINTR) continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) return {IoStatus::would_block, 0, 0};
-    if (errno == EPIPE) return {IoStatus::closed, 0, errno};
+    if (errno == EPIPE || errno == ECONNRESET) return {IoStatus::closed, 0, errno};
     return {IoStatus::failed, 0, errno};
   }
 }
@@ -173,6 +173,9 @@ IoResult receive_some(NativeSocket socket, char* data, std::size_t size) {
     if (got == 0) return {IoStatus::closed, 0, 0};
     if (errno == EINTR) continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) return {IoStatus::would_block, 0, 0};
+    // A reset is how many servers hang up (closing with unread input sends RST): to the
+    // reader it means the same as an orderly close.
+    if (errno == ECONNRESET) return {IoStatus::closed, 0, errno};
     return {IoStatus::failed, 0, errno};
   }
 }

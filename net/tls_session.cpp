@@ -144,6 +144,10 @@ struct TlsSession::Impl {
   }
 
   Error stream_error(int ssl_error, std::string_view doing) const {
+    if (io->eof) {
+      return make_error(ErrorKind::connection_closed,
+                        "the server at " + target.peer + " closed the connection");
+    }
     std::string reason = io->error != 0 ? error_text(io->error) : openssl_reason();
     if (ssl_error == SSL_ERROR_SYSCALL && io->error == 0) reason = "connection lost";
     return make_error(ErrorKind::connection_closed, "the TLS connection to " + target.peer +

@@ -63,7 +63,8 @@ struct IoResult {
   int error = 0;  // the OS error number when status is failed
 };
 
-// One non-blocking send/recv. Sending never raises SIGPIPE (MSG_NOSIGNAL / SO_NOSIGPIPE).
+// One non-blocking send/recv. A peer's close or reset is `closed`. Sending never raises SIGPIPE
+// (MSG_NOSIGNAL / SO_NOSIGPIPE).
 IoResult send_some(NativeSocket socket, const char* data, std::size_t size);
 IoResult receive_some(NativeSocket socket, char* data, std::size_t size);
 
