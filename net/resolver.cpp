@@ -93,6 +93,8 @@ class Channel {
             static_cast<long long>(tv.tv_sec) * 1000 + tv.tv_usec / 1000 + 1, 60'000));
         wait = wait < 0 ? ares_ms : std::min(wait, ares_ms);
       }
+      // Never an endless poll: with no deadline and no c-ares timer, look again each second.
+      if (wait < 0) wait = 1000;
       if (!detail::poll_sockets(entries, wait)) {
         ares_cancel(channel_);
         return false;
