@@ -12,7 +12,15 @@ constexpr std::size_t kReadChunk = 16 * 1024;
 LineReader::LineReader(std::unique_ptr<Stream> stream, std::size_t max_line)
     : stream_(std::move(stream)), max_line_(max_line) {}
 
+// A server that never stops sending keeps data always available, so the socket's poll never
+// waits and never sees the deadline: every read checks it first.
+Error LineReader::deadline_passed() const {
+  return make_error(ErrorKind::timeout,
+                    "the server at " + stream_->peer() + " did not finish its reply in time");
+}
+
 Result<void> LineReader::fill(Deadline deadline) {
+  if (deadline.expired()) return deadline_passed();
   // Drop the consumed prefix before growing, so the buffer stays bounded by max_line plus
   // one chunk however long the session runs.
   if (start_ > 0) {
@@ -60,6 +68,7 @@ Result<std::string> LineReader::read_exact(std::size_t count, Deadline deadline)
   start_ += have;
   std::array<char, kReadChunk> chunk{};
   while (out.size() < count) {
+    if (deadline.expired()) return deadline_passed();
     auto want = std::min(chunk.size(), count - out.size());
     auto got = stream_->read_some(std::span<char>(chunk.data(), want), deadline);
     if (!got) return std::move(got).error();

@@ -35,6 +35,7 @@ class LineReader {
 
  private:
   Result<void> fill(Deadline deadline);
+  Error deadline_passed() const;
 
   std::unique_ptr<Stream> stream_;
   std::size_t max_line_;

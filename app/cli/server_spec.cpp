@@ -23,8 +23,11 @@ Result<autoconfig::ServerConfig> parse_server_spec(autoconfig::Protocol protocol
 
   auto slash = rest.rfind('/');
   if (slash != std::string_view::npos) {
-    auto security = autoconfig::parse_security(rest.substr(slash + 1));
-    if (!security) return bad_spec(spec, "SECURITY must be tls, starttls or none");
+    // Only the contract's three words: clientConfig's "SSL" and "plain" are for files.
+    auto word = rest.substr(slash + 1);
+    auto security = autoconfig::parse_security(word);
+    if (!security || word != to_string(*security))
+      return bad_spec(spec, "SECURITY must be tls, starttls or none");
     server.security = *security;
     rest = rest.substr(0, slash);
   }

@@ -110,7 +110,7 @@ INSTANTIATE_TEST_SUITE_P(
                     provider("<incomingServer type='smtp'><hostname>h</hostname><port>25</port>"
                              "<socketType>plain</socketType></incomingServer>"),
                     "no IMAP, POP3 or SMTP"}),
-    [](const auto& info) { return info.param.name; });
+    [](const auto& test_info) { return test_info.param.name; });
 
 TEST(ClientConfigXml, RefusesOversizedDocumentsBeforeParsing) {
   std::string huge(kMaxClientConfigBytes + 1, ' ');

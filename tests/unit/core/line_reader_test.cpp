@@ -68,5 +68,19 @@ TEST(LineReader, StartTlsDiscardsBytesBufferedBeforeTheHandshake) {
   EXPECT_EQ(*r.read_line(Deadline::never()), "250 real");
 }
 
+TEST(LineReader, GivesUpAtTheDeadlineEvenWhileDataKeepsComing) {
+  // An endless reply never makes the socket wait, so the deadline is checked on every read.
+  std::string endless;
+  for (int i = 0; i < 1000; ++i) endless += "* CAPABILITY IMAP4rev1\r\n";
+  auto r = reader_for({{Step::server, endless}}, 64, 16);
+  auto deadline = Deadline::after(std::chrono::milliseconds(0));
+  auto line = r.read_line(deadline);
+  ASSERT_FALSE(line);
+  EXPECT_EQ(line.error().kind, ErrorKind::timeout);
+  auto bytes = r.read_exact(100, deadline);
+  ASSERT_FALSE(bytes);
+  EXPECT_EQ(bytes.error().kind, ErrorKind::timeout);
+}
+
 }  // namespace
 }  // namespace mailassist::net
