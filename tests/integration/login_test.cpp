@@ -81,6 +81,20 @@ TEST_P(Login, UsernameOptionIsUsedInsteadOfTheEmailAddress) {
   EXPECT_EQ(run.result().value("username", ""), bob.username) << run.trace();
 }
 
+TEST_P(Login, HostNameIsOkAgainstTheCertificatesDnsName) {
+  // The other tests connect to addresses (IP SANs); here the DNS name is checked.
+  const auto& alice = env().user("alice@localhost");
+  const std::string endpoint = env().valid_hostname + ":" +
+                               std::to_string(env().port(protocol(), security())) + "/" +
+                               std::string(to_string(security()));
+  const auto run = run_cli(test_args(alice.email, protocol(), endpoint) +
+                               std::vector<std::string>{"--ca-file", env().ca_file.string()},
+                           alice.password);
+  EXPECT_EQ(run.exit_code(), 0) << run.trace();
+  EXPECT_EQ(run.result().value("result", ""), "ok") << run.trace();
+  EXPECT_EQ(run.result().value("host", ""), env().valid_hostname) << run.trace();
+}
+
 INSTANTIATE_TEST_SUITE_P(AllProtocols, Login,
                          ::testing::Combine(::testing::Values(Protocol::imap, Protocol::pop3,
                                                               Protocol::smtp),

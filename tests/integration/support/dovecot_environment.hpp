@@ -42,6 +42,7 @@ struct DovecotEnvironment {
   std::filesystem::path log;
   std::filesystem::path ca_file;
   std::map<std::string, std::string, std::less<>> hosts;
+  std::string valid_hostname;  // a DNS name of the valid address ("localhost")
   std::map<std::string, std::filesystem::path, std::less<>> certificates;
   std::map<std::string, std::uint16_t, std::less<>> ports;
   std::vector<TestUser> users;
