@@ -79,6 +79,9 @@ struct AccountConfig {
   std::vector<ServerConfig> outgoing;  // SMTP, best first
   Pop3Options pop3;
   Provenance provenance;
+  // Presets only: MX host patterns ("*.google.com") that recognise a custom domain hosted
+  // by this provider. A MailAssist extension element, ignored by other clientConfig readers.
+  std::vector<std::string> mx_patterns;
 };
 
 // Fills a username template for an address. Unknown placeholders are left as they are.

@@ -70,6 +70,22 @@ Result<ServerConfig> read_server(const pugi::xml_node& node, Protocol protocol,
   return server;
 }
 
+// <ma:mxHost xmlns:ma="https://mailassist.invalid/ns/provider-1">*.google.com</ma:mxHost>
+// pugixml does not resolve namespaces, so the element's prefix is looked up by hand.
+constexpr std::string_view kMailAssistNamespace = "https://mailassist.invalid/ns/provider-1";
+
+bool is_mx_pattern_element(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  auto colon = name.find(':');
+  if (colon == std::string_view::npos || name.substr(colon + 1) != "mxHost") return false;
+  std::string attribute = "xmlns:" + std::string(name.substr(0, colon));
+  for (auto scope = node; scope; scope = scope.parent()) {
+    auto declared = scope.attribute(attribute.c_str());
+    if (declared) return declared.value() == kMailAssistNamespace;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<AccountConfig> parse_client_config(std::string_view xml, std::string_view where) {
@@ -98,6 +114,10 @@ Result<AccountConfig> parse_client_config(std::string_view xml, std::string_view
 
   for (auto node : provider.children()) {
     std::string name = node.name();
+    if (is_mx_pattern_element(node)) {
+      config.mx_patterns.emplace_back(node.text().get());
+      continue;
+    }
     bool incoming = name == "incomingServer";
     if (!incoming && name != "outgoingServer") continue;
     std::string type = node.attribute("type").value();

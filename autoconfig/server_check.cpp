@@ -56,6 +56,10 @@ ServerCheck check_server(const ServerConfig& server, const CheckCredentials& cre
     connect_options.tls = options.tls;
     connect_options.resolver = options.resolver;
     connect_options.cancel = options.cancel;
+    connect_options.on_certificate_rejected = [&check](const net::CertificateInfo& certificate,
+                                                       const Error&) {
+      check.rejected_certificate = certificate;
+    };
     auto opened = net::connect({server.host, server.port}, connect_options, deadline);
     if (!opened) return std::move(opened).error();
     stream = std::move(*opened);

@@ -60,6 +60,9 @@ struct ServerCheck {
   bool login_tested = false;       // false when no password was given
   long long ms = 0;
   std::optional<net::TlsInfo> tls;
+  // The certificate that failed verification, so a person can see what was offered (and
+  // its fingerprint) before deciding anything. Set only for tls-certificate/tls-hostname.
+  std::optional<net::CertificateInfo> rejected_certificate;
   std::vector<std::string> capabilities;
   std::vector<std::string> auth_mechanisms;
   std::vector<CheckStage> stages;

@@ -17,6 +17,24 @@ json server_json(const autoconfig::ServerConfig& server, const std::string& user
               {"auth", server.auth}};
 }
 
+namespace {
+
+json certificate_json(const net::CertificateInfo& cert) {
+  return json{{"subject", cert.subject},
+              {"issuer", cert.issuer},
+              {"not_after", cert.not_after},
+              {"sha256", cert.sha256}};
+}
+
+void print_certificate(std::ostream& out, const net::CertificateInfo& cert) {
+  out << std::setw(6) << "" << cert.subject << ", issued by " << cert.issuer << ", valid until "
+      << cert.not_after << '\n'
+      << std::setw(6) << ""
+      << "SHA-256 " << cert.sha256 << '\n';
+}
+
+}  // namespace
+
 json check_json(const ServerCheck& check) {
   json out = server_json(check.server, check.username);
   out["result"] = autoconfig::result_name(check);
@@ -25,16 +43,14 @@ json check_json(const ServerCheck& check) {
   out["login_tested"] = check.login_tested;
   out["ms"] = check.ms;
   if (check.tls) {
-    const auto& cert = check.tls->certificate;
     out["tls"] = json{{"version", check.tls->version},
                       {"cipher", check.tls->cipher},
-                      {"certificate", json{{"subject", cert.subject},
-                                           {"issuer", cert.issuer},
-                                           {"not_after", cert.not_after},
-                                           {"sha256", cert.sha256}}}};
+                      {"certificate", certificate_json(check.tls->certificate)}};
   } else {
     out["tls"] = nullptr;
   }
+  if (check.rejected_certificate)
+    out["rejected_certificate"] = certificate_json(*check.rejected_certificate);
   out["capabilities"] = check.capabilities;
   out["auth_mechanisms"] = check.auth_mechanisms;
   json stages = json::array();
@@ -62,12 +78,13 @@ void print_check_table(std::ostream& out, const std::vector<ServerCheck>& checks
           << "-> " << autoconfig::advice_for(check) << '\n';
     }
     if (check.tls && (details || !check.ok())) {
-      const auto& cert = check.tls->certificate;
-      out << std::setw(6) << "" << check.tls->version << ' ' << check.tls->cipher << "; "
-          << cert.subject << ", issued by " << cert.issuer << ", valid until " << cert.not_after
-          << '\n'
-          << std::setw(6) << ""
-          << "SHA-256 " << cert.sha256 << '\n';
+      out << std::setw(6) << "" << check.tls->version << ' ' << check.tls->cipher << '\n';
+      print_certificate(out, check.tls->certificate);
+    }
+    if (check.rejected_certificate) {
+      out << std::setw(6) << ""
+          << "The certificate offered:\n";
+      print_certificate(out, *check.rejected_certificate);
     }
     if (details) {
       out << std::setw(6) << ""

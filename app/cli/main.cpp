@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/detect_command.hpp"
 #include "app/cli/global_options.hpp"
 #include "app/cli/planned_commands.hpp"
 #include "app/cli/test_command.hpp"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<std::function<int()>> commands;
   commands.push_back(add_test_command(app));
+  commands.push_back(add_detect_command(app));
   add_planned_commands(app, commands);
 
   try {

@@ -12,8 +12,7 @@ void add_planned_commands(CLI::App& app, std::vector<std::function<int()>>& comm
     const char* name;
     const char* what;
   };
-  for (auto planned : {Planned{"detect", "Find the server settings for an address"},
-                       Planned{"migrate", "Upload locally downloaded POP3 mail to IMAP"},
+  for (auto planned : {Planned{"migrate", "Upload locally downloaded POP3 mail to IMAP"},
                        Planned{"export", "Write settings for Outlook, Thunderbird, Apple, phones"},
                        Planned{"check-domain", "Check what a domain publishes for mail clients"}}) {
     auto* command =
@@ -23,7 +22,8 @@ void add_planned_commands(CLI::App& app, std::vector<std::function<int()>>& comm
     commands.push_back([command, name]() -> int {
       if (!command->parsed()) return -1;
       std::cerr << "mailassist " << name
-                << ": not available in this version yet. Only `mailassist test` works so far.\n";
+                << ": not available in this version yet. Available: `mailassist test` and "
+                   "`mailassist detect`.\n";
       return kExitFailed;
     });
   }

@@ -112,6 +112,21 @@ INSTANTIATE_TEST_SUITE_P(
                     "no IMAP, POP3 or SMTP"}),
     [](const auto& test_info) { return test_info.param.name; });
 
+TEST(ClientConfigXml, ReadsMxPatternsOnlyInTheMailAssistNamespace) {
+  auto config = parse_client_config(
+      R"(<clientConfig xmlns:ma="https://mailassist.invalid/ns/provider-1">
+           <emailProvider id="google-workspace">
+             <ma:mxHost>*.google.com</ma:mxHost>
+             <x:mxHost xmlns:x="https://elsewhere.invalid/">*.evil.test</x:mxHost>
+             <ma:mxHost>aspmx.l.google.com</ma:mxHost>
+             <incomingServer type="imap"><hostname>imap.gmail.com</hostname><port>993</port>
+               <socketType>SSL</socketType></incomingServer>
+           </emailProvider></clientConfig>)",
+      "workspace.xml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->mx_patterns, (std::vector<std::string>{"*.google.com", "aspmx.l.google.com"}));
+}
+
 TEST(ClientConfigXml, RefusesOversizedDocumentsBeforeParsing) {
   std::string huge(kMaxClientConfigBytes + 1, ' ');
   auto config = parse_client_config(huge, "big.xml");
