@@ -16,6 +16,12 @@ void ScriptedStream::skip_finished_steps() {
   }
 }
 
+bool ScriptedStream::finished() const {
+  if (step_ == script_.size()) return true;
+  return step_ + 1 == script_.size() && script_[step_].who != Step::starttls &&
+         offset_ == script_[step_].bytes.size();
+}
+
 Result<std::size_t> ScriptedStream::read_some(std::span<char> buffer, Deadline) {
   skip_finished_steps();
   if (step_ == script_.size()) return std::size_t{0};
