@@ -72,6 +72,11 @@ struct BadDocument {
   std::string expected_in_message;
 };
 
+// Names the row in test listings instead of dumping its bytes.
+void PrintTo(const BadDocument& row, std::ostream* out) {
+  *out << row.name;
+}
+
 class ClientConfigXmlRejects : public ::testing::TestWithParam<BadDocument> {};
 
 TEST_P(ClientConfigXmlRejects, WithAMessageSayingWhere) {

@@ -31,10 +31,12 @@ Source answering(SourceKind kind, std::vector<AccountConfig> configs) {
       }};
 }
 
-// A source that only returns once it is stopped (or after a generous safety bound).
+// A source that ignores the deadline and only returns once the detector stops it (or
+// after a generous safety bound, so a broken detector fails the test instead of hanging).
 Source hanging(SourceKind kind) {
-  return {kind, [kind](const DetectContext& context, Deadline deadline) {
-            while (!context.cancel.cancelled() && !deadline.expired())
+  return {kind, [kind](const DetectContext& context, Deadline) {
+            auto safety = Deadline::after(30s);
+            while (!context.cancel.cancelled() && !safety.expired())
               std::this_thread::sleep_for(5ms);
             SourceOutcome out;
             out.lookups.push_back({kind, "slow.example", LookupResult::error, 0, "cancelled"});

@@ -17,6 +17,11 @@ struct SpecCase {
   Security security;
 };
 
+// Names the row in test listings instead of dumping its bytes.
+void PrintTo(const SpecCase& row, std::ostream* out) {
+  *out << row.name;
+}
+
 class ServerSpecParses : public ::testing::TestWithParam<SpecCase> {};
 
 TEST_P(ServerSpecParses, IntoHostPortAndSecurity) {

@@ -10,6 +10,9 @@ struct Vector {
   std::string encoded;
 };
 
+void PrintTo(const Vector& v, std::ostream* out) { *out << '"' << v.plain << '"'; }
+
+
 // RFC 4648 section 10 test vectors.
 class Base64Vectors : public ::testing::TestWithParam<Vector> {};
 

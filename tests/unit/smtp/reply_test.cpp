@@ -29,6 +29,11 @@ struct ReplyRow {
   std::string text;
 };
 
+// Names the row in test listings instead of dumping its bytes.
+void PrintTo(const ReplyRow& row, std::ostream* out) {
+  *out << row.name;
+}
+
 class SmtpReplyParses : public ::testing::TestWithParam<ReplyRow> {};
 
 TEST_P(SmtpReplyParses, IntoCodeEnhancedCodeAndText) {
@@ -76,6 +81,11 @@ struct BadRow {
   std::vector<std::string> lines;
   std::string message_part;
 };
+
+// Names the row in test listings instead of dumping its bytes.
+void PrintTo(const BadRow& row, std::ostream* out) {
+  *out << row.name;
+}
 
 class SmtpReplyRejects : public ::testing::TestWithParam<BadRow> {};
 

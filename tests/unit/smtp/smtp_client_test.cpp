@@ -133,6 +133,11 @@ struct FailureRow {
   ErrorKind kind;
 };
 
+// Names the row in test listings instead of dumping its bytes.
+void PrintTo(const FailureRow& row, std::ostream* out) {
+  *out << row.name;
+}
+
 class SmtpLoginFailure : public ::testing::TestWithParam<FailureRow> {};
 
 TEST_P(SmtpLoginFailure, MapsToTheCategoryTheUserCanActOn) {
