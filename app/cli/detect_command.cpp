@@ -131,6 +131,7 @@ int run_detect(DetectArguments& args) {
       return (std::cerr << "mailassist detect: " << resolver.error().message << '\n', kExitUsage);
     context.tls = *tls;
     context.resolver = *resolver;
+    context.http = std::make_shared<const net::HttpClient>(*resolver, *tls);
   }
   auto sources = autoconfig::standard_sources(
       args.detect, std::make_shared<const autoconfig::PresetCatalog>(std::move(*catalog)));
