@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include "core/ascii.hpp"
 
 namespace mailassist::autoconfig {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
@@ -23,7 +17,7 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }  // namespace
 
 std::optional<Protocol> parse_protocol(std::string_view text) {
-  auto t = lower(text);
+  auto t = to_lower_ascii(text);
   if (t == "imap") return Protocol::imap;
   if (t == "pop3" || t == "pop") return Protocol::pop3;
   if (t == "smtp") return Protocol::smtp;
@@ -31,7 +25,7 @@ std::optional<Protocol> parse_protocol(std::string_view text) {
 }
 
 std::optional<Security> parse_security(std::string_view text) {
-  auto t = lower(text);
+  auto t = to_lower_ascii(text);
   if (t == "tls" || t == "ssl") return Security::tls;
   if (t == "starttls") return Security::starttls;
   if (t == "none" || t == "plain") return Security::none;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 #include <tuple>
+#include "core/ascii.hpp"
 
 namespace mailassist::autoconfig {
 
@@ -39,17 +40,10 @@ RankKey best_possible_key(SourceKind kind) {
   return {kind == SourceKind::guess ? 1 : 0, static_cast<int>(kind), -kBestSecurityScore};
 }
 
-bool same_host(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 bool same_servers(const std::vector<ServerConfig>& a, const std::vector<ServerConfig>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].protocol != b[i].protocol || !same_host(a[i].host, b[i].host) ||
+    if (a[i].protocol != b[i].protocol || !iequals(a[i].host, b[i].host) ||
         a[i].port != b[i].port || a[i].security != b[i].security ||
         a[i].username != b[i].username) {
       return false;

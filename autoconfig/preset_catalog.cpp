@@ -7,15 +7,15 @@
 #include <system_error>
 
 #include "autoconfig/client_config_xml.hpp"
+#include "core/ascii.hpp"
 
 namespace mailassist::autoconfig {
 
 namespace {
 
+// Lower case without the trailing dot of a fully qualified DNS name ("gmail.com.").
 std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string out = to_lower_ascii(text);
   while (!out.empty() && out.back() == '.') out.pop_back();  // "gmail.com." from DNS
   return out;
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include "core/ascii.hpp"
 
 namespace mailassist::protocols {
 
@@ -29,9 +30,7 @@ constexpr std::array kPhrases{
 }  // namespace
 
 ErrorKind classify_login_failure(std::string_view server_text, ErrorKind fallback) {
-  std::string lower(server_text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string lower = to_lower_ascii(server_text);
   for (const auto& phrase : kPhrases)
     if (lower.find(phrase.words) != std::string::npos) return phrase.kind;
   return fallback;

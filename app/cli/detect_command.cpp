@@ -10,6 +10,7 @@
 #include "app/cli/global_options.hpp"
 #include "autoconfig/detector.hpp"
 #include "autoconfig/standard_sources.hpp"
+#include "core/ascii.hpp"
 
 namespace mailassist::cli {
 
@@ -24,11 +25,6 @@ struct DetectArguments {
   bool verify = false;
   bool password_stdin = false;
 };
-
-std::string lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 json servers_json(const std::vector<autoconfig::ServerConfig>& servers, const std::string& email) {
   json out = json::array();
@@ -120,7 +116,7 @@ int run_detect(DetectArguments& args) {
   }
   autoconfig::DetectContext context;
   context.email = args.email;
-  context.domain = lower(args.email.substr(at + 1));
+  context.domain = to_lower_ascii(args.email.substr(at + 1));
   context.options = args.detect;
   if (!args.detect.offline) {
     auto tls = make_tls_context(args.global);

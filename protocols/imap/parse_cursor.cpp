@@ -60,17 +60,6 @@ bool is_astring_char(char c) {
   return is_atom_char(c) || c == ']';
 }
 
-std::string to_upper_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && to_upper_ascii(a) == to_upper_ascii(b);
-}
-
 ParseCursor ParseCursor::sub(std::size_t begin, std::size_t end) const {
   return ParseCursor(input_, begin, std::min(end, end_));
 }

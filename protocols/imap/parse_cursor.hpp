@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.hpp"
 #include "core/result.hpp"
 
 namespace mailassist::imap {
@@ -81,8 +82,5 @@ class ParseCursor {
 // Character classes of RFC 9051 section 9.
 bool is_atom_char(char c);
 bool is_astring_char(char c);
-
-std::string to_upper_ascii(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace mailassist::imap

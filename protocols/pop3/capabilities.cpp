@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/ascii.hpp"
 #include "protocols/pop3/parse_error.hpp"
 
 namespace mailassist::pop3 {
@@ -11,13 +12,6 @@ namespace mailassist::pop3 {
 namespace {
 
 constexpr std::size_t kMaxMechanismName = 20;  // RFC 4422 section 3.1
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
 
 bool valid_mechanism(std::string_view name) {
   // RFC 4422 section 3.1: 1-20 characters of upper-case letters, digits, "-" and "_"
@@ -43,13 +37,15 @@ std::vector<std::string_view> split_words(std::string_view s) {
 }  // namespace
 
 bool Capabilities::has(std::string_view keyword) const {
-  auto wanted = upper(keyword);
+  auto wanted = to_upper_ascii(keyword);
   return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
     return line.compare(0, line.find(' '), wanted) == 0;
   });
 }
 
-bool Capabilities::retrieval_deletes() const { return expire && *expire == "0"; }
+bool Capabilities::retrieval_deletes() const {
+  return expire && *expire == "0";
+}
 
 Result<Capabilities> parse_capabilities(const std::vector<std::string>& lines) {
   Capabilities caps;
@@ -66,7 +62,7 @@ Result<Capabilities> parse_capabilities(const std::vector<std::string>& lines) {
     }
     auto words = split_words(line);
     if (words.empty()) return parse_error("empty capability line", line_number, 0, line);
-    auto keyword = upper(words.front());
+    auto keyword = to_upper_ascii(words.front());
     auto args = std::string_view(line).substr(
         static_cast<std::size_t>(words.front().data() - line.data()) + words.front().size());
     while (!args.empty() && args.front() == ' ') args.remove_prefix(1);
@@ -78,7 +74,7 @@ Result<Capabilities> parse_capabilities(const std::vector<std::string>& lines) {
           return parse_error("invalid SASL mechanism name", line_number,
                              static_cast<std::size_t>(words[w].data() - line.data()), line);
         }
-        auto name = upper(words[w]);
+        auto name = to_upper_ascii(words[w]);
         if (std::find(caps.sasl_mechanisms.begin(), caps.sasl_mechanisms.end(), name) ==
             caps.sasl_mechanisms.end())
           caps.sasl_mechanisms.push_back(std::move(name));
@@ -100,7 +96,7 @@ Result<Capabilities> parse_capabilities(const std::vector<std::string>& lines) {
     } else if (keyword == "IMPLEMENTATION") {
       caps.implementation = std::string(args);
     } else if (keyword == "EXPIRE" && words.size() >= 2) {
-      caps.expire = upper(words[1]);
+      caps.expire = to_upper_ascii(words[1]);
     } else if (keyword == "LOGIN-DELAY" && words.size() >= 2) {
       std::uint64_t seconds = 0;
       auto word = words[1];

@@ -14,8 +14,7 @@ std::optional<std::string_view> unstuff_line(std::string_view line) {
   return line;
 }
 
-Result<MultilineResponse> parse_multiline_response(std::string_view bytes,
-                                                   std::size_t max_lines) {
+Result<MultilineResponse> parse_multiline_response(std::string_view bytes, std::size_t max_lines) {
   MultilineResponse out;
   std::size_t pos = 0;
   std::size_t line_number = 0;
@@ -43,8 +42,8 @@ Result<MultilineResponse> parse_multiline_response(std::string_view bytes,
   for (;;) {
     auto line = next_line();
     if (!line) {
-      return parse_error("the response ends before its terminating \".\" line",
-                         line_number + 1, 0, bytes.substr(pos));
+      return parse_error("the response ends before its terminating \".\" line", line_number + 1, 0,
+                         bytes.substr(pos));
     }
     auto body = unstuff_line(*line);
     if (!body) break;

@@ -23,8 +23,8 @@ Error parse_error(std::string_view what, std::size_t line_number, std::size_t of
   }
   return make_error(ErrorKind::protocol_error,
                     "malformed POP3 reply (line " + std::to_string(line_number) + ", byte " +
-                        std::to_string(offset) + "): " + std::string(what) + ", near \"" +
-                        excerpt + "\"");
+                        std::to_string(offset) + "): " + std::string(what) + ", near \"" + excerpt +
+                        "\"");
 }
 
 }  // namespace mailassist::pop3

@@ -16,8 +16,8 @@ Result<void> Pop3Client::usable() const {
 }
 
 Error Pop3Client::refused(std::string_view command_line, const StatusLine& status) const {
-  return make_error(ErrorKind::protocol_error, "the server refused " + std::string(command_line) +
-                                                   ": " + status.text);
+  return make_error(ErrorKind::protocol_error,
+                    "the server refused " + std::string(command_line) + ": " + status.text);
 }
 
 Result<StatusLine> Pop3Client::command(std::string_view line, Deadline deadline,
@@ -53,9 +53,9 @@ Result<void> Pop3Client::read_body(const LineSink& sink, std::size_t max_lines, 
     // next command gets its own reply.
     if (failure) continue;
     if (count > max_lines) {
-      failure = make_error(ErrorKind::protocol_error, "the server sent more than " +
-                                                          std::to_string(max_lines) +
-                                                          " lines in one response");
+      failure = make_error(
+          ErrorKind::protocol_error,
+          "the server sent more than " + std::to_string(max_lines) + " lines in one response");
       continue;
     }
     if (auto delivered = sink(*body); !delivered) failure = std::move(delivered).error();
@@ -70,8 +70,7 @@ Result<void> Pop3Client::read_body(const LineSink& sink, std::size_t max_lines, 
 }
 
 Result<std::vector<std::string>> Pop3Client::read_body_lines(std::size_t max_lines,
-                                                             bool trace_lines,
-                                                             Deadline deadline) {
+                                                             bool trace_lines, Deadline deadline) {
   std::vector<std::string> lines;
   auto read = read_body(
       [&](std::string_view line) -> Result<void> {
@@ -146,9 +145,13 @@ Result<void> Pop3Client::quit(Deadline deadline) {
   return ok();
 }
 
-std::vector<std::string> Pop3Client::capabilities() const { return capa_.lines; }
+std::vector<std::string> Pop3Client::capabilities() const {
+  return capa_.lines;
+}
 
-std::vector<std::string> Pop3Client::auth_mechanisms() const { return capa_.sasl_mechanisms; }
+std::vector<std::string> Pop3Client::auth_mechanisms() const {
+  return capa_.sasl_mechanisms;
+}
 
 Result<MaildropStat> Pop3Client::stat(Deadline deadline) {
   auto status = command("STAT", deadline);
@@ -183,8 +186,7 @@ Result<void> Pop3Client::retr(std::uint32_t number, const LineSink& sink, Deadli
   return read_body(sink, std::numeric_limits<std::size_t>::max(), false, deadline);
 }
 
-Result<std::string> Pop3Client::read_message(std::string_view command_line,
-                                             Deadline deadline) {
+Result<std::string> Pop3Client::read_message(std::string_view command_line, Deadline deadline) {
   auto status = command(command_line, deadline);
   if (!status) return std::move(status).error();
   if (!status->ok) return refused(command_line, *status);
@@ -193,9 +195,9 @@ Result<std::string> Pop3Client::read_message(std::string_view command_line,
   auto read = read_body(
       [&](std::string_view line) -> Result<void> {
         if (line.size() + 2 > limit - message.size()) {
-          return make_error(ErrorKind::protocol_error,
-                            std::string(command_line) + ": the message is larger than " +
-                                std::to_string(limit) + " bytes");
+          return make_error(ErrorKind::protocol_error, std::string(command_line) +
+                                                           ": the message is larger than " +
+                                                           std::to_string(limit) + " bytes");
         }
         message.append(line);
         message.append("\r\n");
@@ -212,8 +214,7 @@ Result<std::string> Pop3Client::retr(std::uint32_t number, Deadline deadline) {
 
 Result<std::string> Pop3Client::top(std::uint32_t number, std::uint32_t body_lines,
                                     Deadline deadline) {
-  return read_message("TOP " + std::to_string(number) + " " + std::to_string(body_lines),
-                      deadline);
+  return read_message("TOP " + std::to_string(number) + " " + std::to_string(body_lines), deadline);
 }
 
 }  // namespace mailassist::pop3

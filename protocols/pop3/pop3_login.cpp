@@ -29,7 +29,8 @@ Error login_failure(const StatusLine& status) {
     case ResponseCode::sys_temp:
       return make_error(ErrorKind::protocol_error,
                         "the POP3 server has a temporary problem [SYS/TEMP] and could not "
-                        "check the login; try again later." + said);
+                        "check the login; try again later." +
+                            said);
     case ResponseCode::sys_perm:
       return make_error(ErrorKind::protocol_error,
                         "the POP3 server reports a lasting problem with this mailbox "
@@ -38,15 +39,16 @@ Error login_failure(const StatusLine& status) {
     case ResponseCode::in_use:
       return make_error(ErrorKind::protocol_error,
                         "the mailbox is in use by another POP3 session [IN-USE]; close other "
-                        "mail programs or wait for them to finish, then try again." + said);
+                        "mail programs or wait for them to finish, then try again." +
+                            said);
     case ResponseCode::login_delay:
       return make_error(ErrorKind::protocol_error,
                         "the POP3 server allows this mailbox to log in only every so often "
-                        "[LOGIN-DELAY]; try again later." + said);
+                        "[LOGIN-DELAY]; try again later." +
+                            said);
     case ResponseCode::none:
     case ResponseCode::auth:
-    case ResponseCode::other:
-      break;
+    case ResponseCode::other: break;
   }
   return make_error(protocols::classify_login_failure(status.text, ErrorKind::auth_failed),
                     "the POP3 server rejected the login; the server said: " + status.text);
@@ -71,8 +73,8 @@ Result<void> Pop3Client::authenticate(const sasl::Credentials& credentials, Dead
   for (const auto& m : capa_.sasl_mechanisms) offered += " " + m;
   std::string message =
       "the POP3 server does not offer a login method we can use on this connection (SASL:" +
-      (offered.empty() ? std::string(" none") : offered) + "; USER: " +
-      (capa_.user ? "yes" : "no") + ")";
+      (offered.empty() ? std::string(" none") : offered) +
+      "; USER: " + (capa_.user ? "yes" : "no") + ")";
   if (!encrypted() && capa_.stls) message += "; it may offer more after STLS";
   return make_error(ErrorKind::auth_unsupported, message);
 }

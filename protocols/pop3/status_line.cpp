@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.hpp"
 #include "protocols/pop3/parse_error.hpp"
 
 namespace mailassist::pop3 {
@@ -11,14 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxCodeLength = 64;
 constexpr std::size_t kMaxTimestampLength = 256;
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         std::equal(prefix.begin(), prefix.end(), s.begin(), [](char a, char b) {
-           return std::toupper(static_cast<unsigned char>(a)) ==
-                  std::toupper(static_cast<unsigned char>(b));
-         });
-}
 
 // RFC 2449 section 8: resp-level = 1*rchar, rchar = %x21-2E / %x30-5C / %x5E-7F, i.e.
 // printable ASCII except "/" and "]", levels joined by "/".
@@ -34,12 +27,11 @@ bool valid_code(std::string_view code) {
 
 ResponseCode classify_code(std::string_view code) {
   if (code.empty()) return ResponseCode::none;
-  if (code == "AUTH" || starts_with_ci(code, "AUTH/")) return ResponseCode::auth;
-  if (code == "SYS/TEMP" || starts_with_ci(code, "SYS/TEMP/")) return ResponseCode::sys_temp;
-  if (code == "SYS/PERM" || starts_with_ci(code, "SYS/PERM/")) return ResponseCode::sys_perm;
-  if (code == "IN-USE" || starts_with_ci(code, "IN-USE/")) return ResponseCode::in_use;
-  if (code == "LOGIN-DELAY" || starts_with_ci(code, "LOGIN-DELAY/"))
-    return ResponseCode::login_delay;
+  if (code == "AUTH" || istarts_with(code, "AUTH/")) return ResponseCode::auth;
+  if (code == "SYS/TEMP" || istarts_with(code, "SYS/TEMP/")) return ResponseCode::sys_temp;
+  if (code == "SYS/PERM" || istarts_with(code, "SYS/PERM/")) return ResponseCode::sys_perm;
+  if (code == "IN-USE" || istarts_with(code, "IN-USE/")) return ResponseCode::in_use;
+  if (code == "LOGIN-DELAY" || istarts_with(code, "LOGIN-DELAY/")) return ResponseCode::login_delay;
   return ResponseCode::other;
 }
 
@@ -50,10 +42,7 @@ void split_code(std::string_view rest, StatusLine& out) {
     auto close = rest.find(']');
     if (close != std::string_view::npos && close - 1 <= kMaxCodeLength &&
         valid_code(rest.substr(1, close - 1))) {
-      out.code = std::string(rest.substr(1, close - 1));
-      std::transform(out.code.begin(), out.code.end(), out.code.begin(), [](unsigned char c) {
-        return static_cast<char>(std::toupper(c));
-      });
+      out.code = to_upper_ascii(rest.substr(1, close - 1));
       out.kind = classify_code(out.code);
       rest.remove_prefix(close + 1);
       if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
@@ -67,10 +56,10 @@ void split_code(std::string_view rest, StatusLine& out) {
 Result<StatusLine> parse_status_line(std::string_view line, std::size_t line_number) {
   StatusLine out;
   std::size_t indicator = 0;
-  if (starts_with_ci(line, "+OK")) {
+  if (istarts_with(line, "+OK")) {
     out.ok = true;
     indicator = 3;
-  } else if (starts_with_ci(line, "-ERR")) {
+  } else if (istarts_with(line, "-ERR")) {
     indicator = 4;
   } else {
     return parse_error("expected \"+OK\" or \"-ERR\"", line_number, 0, line);

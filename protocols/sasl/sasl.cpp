@@ -3,18 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.hpp"
 #include "core/base64.hpp"
 
 namespace mailassist::sasl {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) ==
-                  std::toupper(static_cast<unsigned char>(y));
-         });
-}
 
 bool offers(const std::vector<std::string>& offered, Mechanism m) {
   return std::any_of(offered.begin(), offered.end(),

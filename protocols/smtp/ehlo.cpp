@@ -4,17 +4,11 @@
 #include <cctype>
 #include <charconv>
 #include <sstream>
+#include "core/ascii.hpp"
 
 namespace mailassist::smtp {
 
 namespace {
-
-std::string upper(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
 
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
@@ -24,14 +18,14 @@ std::vector<std::string> words(std::string_view text) {
 }
 
 void add_mechanism(std::vector<std::string>& auth, const std::string& name) {
-  auto m = upper(name);
+  auto m = to_upper_ascii(name);
   if (!m.empty() && std::find(auth.begin(), auth.end(), m) == auth.end()) auth.push_back(m);
 }
 
 }  // namespace
 
 bool EhloCapabilities::has(std::string_view keyword) const {
-  auto wanted = upper(keyword);
+  auto wanted = to_upper_ascii(keyword);
   return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
     return line.substr(0, line.find(' ')) == wanted;
   });
@@ -50,7 +44,7 @@ EhloCapabilities parse_ehlo(const Reply& reply) {
       arguments.insert(arguments.begin(), keyword.substr(eq + 1));
       keyword = keyword.substr(0, eq);
     }
-    keyword = upper(keyword);
+    keyword = to_upper_ascii(keyword);
     std::string line = keyword;
     for (const auto& a : arguments) line += " " + a;
     caps.lines.push_back(line);
