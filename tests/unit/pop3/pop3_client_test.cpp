@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/base64.hpp"
-#include "tests/support/scripted_stream.hpp"
+#include "tests/support/client_conversation.hpp"
 
 namespace mailassist::pop3 {
 namespace {
@@ -16,31 +16,13 @@ constexpr const char* kCapaPlain = "+OK\r\nCAPA\r\nTOP\r\nUIDL\r\nSTLS\r\n.\r\n"
 constexpr const char* kCapaTls = "+OK\r\nCAPA\r\nUSER\r\nUIDL\r\nSASL PLAIN LOGIN\r\n.\r\n";
 constexpr const char* kCapaUserOnly = "+OK\r\nUSER\r\nUIDL\r\n.\r\n";
 
-struct Conversation {
-  explicit Conversation(std::vector<Step> script, bool encrypted = true, Pop3Options options = {})
-      : trace([this](std::string_view line) { lines.emplace_back(line); }) {
-    if (encrypted) script.insert(script.begin(), Step{Step::starttls, ""});
-    auto owned = std::make_unique<ScriptedStream>(std::move(script));
-    stream = owned.get();
-    if (encrypted) (void)owned->start_tls(Deadline::never());  // implicit TLS
-    client = std::make_unique<Pop3Client>(std::move(owned), trace, options);
-  }
+// The tests log in as alice@example.test unless they say otherwise.
+struct Conversation : testing::ClientConversation<Pop3Client, Pop3Options> {
+  using ClientConversation::ClientConversation;
   Result<void> login(const std::string& username = "alice@example.test",
                      const std::string& password = "s3cret pass") {
-    sasl::Credentials c;
-    c.username = username;
-    c.password = password;
-    return client->login(c, {}, Deadline::never());
+    return ClientConversation::login(username, password);
   }
-  bool trace_mentions(std::string_view secret) const {
-    for (const auto& line : lines)
-      if (line.find(secret) != std::string::npos) return true;
-    return false;
-  }
-  std::vector<std::string> lines;
-  Trace trace;
-  ScriptedStream* stream;
-  std::unique_ptr<Pop3Client> client;
 };
 
 TEST(Pop3Client, GreetsUpgradesWithStlsAndAsksForCapabilitiesAgain) {
