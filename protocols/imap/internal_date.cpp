@@ -1,5 +1,6 @@
 #include "protocols/imap/internal_date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -16,7 +17,10 @@ std::string format_internal_date(const InternalDate& date) {
   long offset = date.utc_offset.count();
   char sign = offset < 0 ? '-' : '+';
   if (offset < 0) offset = -offset;
-  std::array<char, 40> buffer{};
+  // RFC 3501 zone is four digits (+HHMM); no real zone is anywhere near the limit.
+  offset = std::min(offset, 99L * 60 + 59);
+  // Sized for the widest values the types allow, so no output can be truncated.
+  std::array<char, 128> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%02u-%s-%04d %02ld:%02ld:%02ld %c%02ld%02ld",
                 static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
                 static_cast<int>(ymd.year()), static_cast<long>(clock.hours().count()),
