@@ -8,8 +8,10 @@
 
 #include "app/cli/check_report.hpp"
 #include "app/cli/global_options.hpp"
+#include "app/cli/password_input.hpp"
 #include "autoconfig/detector.hpp"
 #include "autoconfig/standard_sources.hpp"
+#include "autoconfig/verify.hpp"
 #include "core/ascii.hpp"
 
 namespace mailassist::cli {
@@ -95,16 +97,88 @@ void print_detection(std::ostream& out, const autoconfig::Detection& detection) 
   }
 }
 
+int usage_error(const std::string& message) {
+  std::cerr << "mailassist detect: " << message << '\n';
+  return kExitUsage;
+}
+
+json attempt_json(const autoconfig::ServerCheck& check) {
+  return json{{"protocol", to_string(check.server.protocol)},
+              {"server", check.server.host + ":" + std::to_string(check.server.port)},
+              {"security", to_string(check.server.security)},
+              {"username", check.username},
+              {"result", autoconfig::result_name(check)},
+              {"message", check.message}};
+}
+
+json direction_json(const autoconfig::VerifiedDirection& direction) {
+  json attempts = json::array();
+  for (const auto& check : direction.attempts) attempts.push_back(attempt_json(check));
+  std::string result = direction.attempts.empty()
+                           ? "skipped"
+                           : std::string(autoconfig::result_name(direction.attempts.back()));
+  return json{{"result", result}, {"attempts", attempts}};
+}
+
+// Fills configs[i].verified for every config tried.
+void add_verification_json(json& out, const autoconfig::Verification& verification) {
+  for (const auto& c : verification.configs) {
+    out["configs"][c.config_index]["verified"] =
+        json{{"incoming", direction_json(c.incoming)}, {"outgoing", direction_json(c.outgoing)}};
+  }
+  auto verified = verification.verified_config();
+  out["verified_config"] = verified ? json(*verified) : json(nullptr);
+  out["password_attempts"] = verification.password_attempts;
+  out["stopped_by_attempt_limit"] = verification.stopped_by_limit;
+}
+
+void print_direction(std::ostream& out, const char* name,
+                     const autoconfig::VerifiedDirection& direction) {
+  for (const auto& check : direction.attempts) {
+    out << "  " << std::left << std::setw(10) << name << std::setw(6)
+        << to_string(check.server.protocol) << std::setw(34)
+        << (check.server.host + ":" + std::to_string(check.server.port)) << std::setw(24)
+        << autoconfig::result_name(check) << "as " << check.username << '\n';
+    if (!check.ok()) out << "            " << autoconfig::advice_for(check) << '\n';
+  }
+}
+
+void print_verification(std::ostream& out, const autoconfig::Detection& detection,
+                        const autoconfig::Verification& verification) {
+  out << "\nLogging in to prove the settings (" << verification.password_attempts
+      << " password attempts):\n";
+  for (const auto& c : verification.configs) {
+    print_direction(out, "incoming", c.incoming);
+    print_direction(out, "outgoing", c.outgoing);
+  }
+  if (auto index = verification.verified_config()) {
+    const auto& ranked = detection.configs[*index];
+    out << "Verified: the settings from " << to_string(ranked.sources.front()) << " work.\n";
+  } else {
+    out << "Not verified: no candidate logged in both ways.";
+    if (verification.stopped_by_limit)
+      out << " Stopped after " << verification.password_attempts
+          << " password attempts so the account is not locked.";
+    out << '\n';
+  }
+}
+
 int run_detect(DetectArguments& args) {
   auto at = args.email.rfind('@');
   if (at == std::string::npos || at == 0 || at + 1 == args.email.size()) {
     std::cerr << "mailassist detect: '" << args.email << "' is not an email address\n";
     return kExitUsage;
   }
+  std::string password;
   if (args.verify) {
-    std::cerr << "mailassist detect: --verify is not available in this version yet; check the "
-                 "settings found with `mailassist test`\n";
-    return kExitFailed;
+    if (args.password_stdin) {
+      auto read = read_password_from_stdin();
+      if (!read) return usage_error(read.error().message);
+      password = std::move(*read);
+    } else if (auto typed = prompt_for_password("Password for " + args.email + ": ")) {
+      password = std::move(*typed);
+    }
+    if (password.empty()) return usage_error("--verify needs the password (--password-stdin)");
   }
   auto directory = args.detect.providers_dir.empty()
                        ? autoconfig::PresetCatalog::default_directory()
@@ -118,13 +192,11 @@ int run_detect(DetectArguments& args) {
   context.email = args.email;
   context.domain = to_lower_ascii(args.email.substr(at + 1));
   context.options = args.detect;
-  if (!args.detect.offline) {
+  if (!args.detect.offline || args.verify) {
     auto tls = make_tls_context(args.global);
-    if (!tls)
-      return (std::cerr << "mailassist detect: " << tls.error().message << '\n', kExitUsage);
+    if (!tls) return usage_error(tls.error().message);
     auto resolver = make_resolver(args.global);
-    if (!resolver)
-      return (std::cerr << "mailassist detect: " << resolver.error().message << '\n', kExitUsage);
+    if (!resolver) return usage_error(resolver.error().message);
     context.tls = *tls;
     context.resolver = *resolver;
     context.http = std::make_shared<const net::HttpClient>(*resolver, *tls);
@@ -135,12 +207,27 @@ int run_detect(DetectArguments& args) {
       std::chrono::milliseconds(static_cast<long long>(args.global.timeout_seconds * 1000)));
   auto detection = autoconfig::detect(context, sources, deadline);
 
+  std::optional<autoconfig::Verification> verification;
+  if (args.verify) {
+    autoconfig::CheckOptions options;
+    options.tls = context.tls;
+    options.resolver = context.resolver;
+    options.timeout =
+        std::chrono::milliseconds(static_cast<long long>(args.global.timeout_seconds * 1000));
+    verification = autoconfig::verify_detection(detection, {args.email, "", password}, options);
+  }
+
   if (args.global.json) {
-    std::cout << detection_json(detection).dump(2) << '\n';
+    auto out = detection_json(detection);
+    if (verification) add_verification_json(out, *verification);
+    std::cout << out.dump(2) << '\n';
   } else {
     print_detection(std::cout, detection);
+    if (verification) print_verification(std::cout, detection, *verification);
   }
-  return detection.configs.empty() ? kExitFailed : kExitOk;
+  if (detection.configs.empty()) return kExitFailed;
+  if (verification && !verification->verified_config()) return kExitFailed;
+  return kExitOk;
 }
 
 }  // namespace
@@ -156,7 +243,8 @@ std::function<int()> add_detect_command(CLI::App& app) {
                       "Read the bundled presets from this directory");
   command->add_flag("--allow-http", args->detect.allow_http,
                     "Also try plain-HTTP autoconfig URLs (their results are marked untrusted)");
-  command->add_flag("--verify", args->verify, "Log in to the best settings to prove they work");
+  command->add_flag("--verify", args->verify,
+                    "Log in (incoming and outgoing) to prove the settings found work");
   command->add_flag("--password-stdin", args->password_stdin,
                     "With --verify: read the password from standard input");
   add_global_options(*command, args->global);
