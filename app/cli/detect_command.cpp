@@ -9,8 +9,8 @@
 #include "app/cli/check_report.hpp"
 #include "app/cli/global_options.hpp"
 #include "app/cli/password_input.hpp"
+#include "app/cli/run_detection.hpp"
 #include "autoconfig/detector.hpp"
-#include "autoconfig/standard_sources.hpp"
 #include "autoconfig/verify.hpp"
 #include "core/ascii.hpp"
 
@@ -164,11 +164,8 @@ void print_verification(std::ostream& out, const autoconfig::Detection& detectio
 }
 
 int run_detect(DetectArguments& args) {
-  auto at = args.email.rfind('@');
-  if (at == std::string::npos || at == 0 || at + 1 == args.email.size()) {
-    std::cerr << "mailassist detect: '" << args.email << "' is not an email address\n";
-    return kExitUsage;
-  }
+  if (!address_domain(args.email))
+    return usage_error("'" + args.email + "' is not an email address");
   std::string password;
   if (args.verify) {
     if (args.password_stdin) {
@@ -180,32 +177,14 @@ int run_detect(DetectArguments& args) {
     }
     if (password.empty()) return usage_error("--verify needs the password (--password-stdin)");
   }
-  auto directory = args.detect.providers_dir.empty()
-                       ? autoconfig::PresetCatalog::default_directory()
-                       : std::filesystem::path(args.detect.providers_dir);
-  auto catalog = autoconfig::PresetCatalog::load(directory);
-  if (!catalog) {
-    std::cerr << "mailassist detect: " << catalog.error().message << '\n';
+  auto run = run_detection(args.email, args.detect, args.global, args.verify);
+  if (!run) {
+    if (run.error().kind == ErrorKind::invalid_input) return usage_error(run.error().message);
+    std::cerr << "mailassist detect: " << run.error().message << '\n';
     return kExitFailed;
   }
-  autoconfig::DetectContext context;
-  context.email = args.email;
-  context.domain = to_lower_ascii(args.email.substr(at + 1));
-  context.options = args.detect;
-  if (!args.detect.offline || args.verify) {
-    auto tls = make_tls_context(args.global);
-    if (!tls) return usage_error(tls.error().message);
-    auto resolver = make_resolver(args.global);
-    if (!resolver) return usage_error(resolver.error().message);
-    context.tls = *tls;
-    context.resolver = *resolver;
-    context.http = std::make_shared<const net::HttpClient>(*resolver, *tls);
-  }
-  auto sources = autoconfig::standard_sources(
-      args.detect, std::make_shared<const autoconfig::PresetCatalog>(std::move(*catalog)));
-  auto deadline = Deadline::after(
-      std::chrono::milliseconds(static_cast<long long>(args.global.timeout_seconds * 1000)));
-  auto detection = autoconfig::detect(context, sources, deadline);
+  const auto& detection = run->detection;
+  const auto& context = run->context;
 
   std::optional<autoconfig::Verification> verification;
   if (args.verify) {
