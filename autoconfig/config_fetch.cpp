@@ -1,6 +1,9 @@
 #include "autoconfig/config_fetch.hpp"
 
+#include <algorithm>
+
 #include "autoconfig/client_config_xml.hpp"
+#include "core/ascii.hpp"
 
 namespace mailassist::autoconfig {
 
@@ -23,10 +26,36 @@ LookupResult result_for(const Error& error) {
   }
 }
 
+// clientConfig's <domain> elements name the domains a document is for. One file often
+// serves many domains (an ISP's customers), so a missing domain is not an error, but the
+// user should know the document does not claim theirs.
+void warn_unless_listed(AccountConfig& config, const std::string& domain) {
+  if (config.domains.empty()) return;
+  bool listed = std::any_of(config.domains.begin(), config.domains.end(),
+                            [&](const std::string& d) { return iequals(d, domain); });
+  if (listed) return;
+  std::string names;
+  for (const auto& d : config.domains) names += (names.empty() ? "" : ", ") + d;
+  config.provenance.warnings.push_back("the document is for " + names + ", and does not list " +
+                                       domain);
+}
+
 }  // namespace
 
 FetchedConfig fetch_client_config(const DetectContext& context, SourceKind kind,
                                   const std::string& url, Deadline deadline) {
+  net::HttpRequest request;
+  request.url = url;
+  auto fetched = fetch_config_document(context, kind, request, deadline, parse_client_config);
+  // The MX source asks for the MX host's domain on purpose: its documents never list ours.
+  if (fetched.config && kind != SourceKind::mx) warn_unless_listed(*fetched.config, context.domain);
+  return fetched;
+}
+
+FetchedConfig fetch_config_document(const DetectContext& context, SourceKind kind,
+                                    const net::HttpRequest& request, Deadline deadline,
+                                    const ConfigParser& parse) {
+  const std::string& url = request.url;
   Stopwatch watch;
   FetchedConfig fetched;
   LookupReport& report = fetched.report;
@@ -54,8 +83,6 @@ FetchedConfig fetch_client_config(const DetectContext& context, SourceKind kind,
   // Plain http:// (as a URL or as a redirect target) only when the user asked for it; the
   // result of such a chain is never trusted (response.all_https below).
   limits.allow_http = context.options.allow_http;
-  net::HttpRequest request;
-  request.url = url;
   auto response = context.http->fetch(request, limits, deadline, context.cancel);
   if (!response) {
     report.result = result_for(response.error());
@@ -73,7 +100,7 @@ FetchedConfig fetch_client_config(const DetectContext& context, SourceKind kind,
     return finish();
   }
 
-  auto parsed = parse_client_config(response->body, response->final_url);
+  auto parsed = parse(response->body, response->final_url);
   if (!parsed) {
     report.result = LookupResult::error;
     report.detail = parsed.error().message;

@@ -3,8 +3,10 @@
 // autoconfig, the well-known URL, the ISPDB and the MX source's follow-up lookups share.
 // One place decides what a 404, a redirect off HTTPS, an oversized body or broken XML mean,
 // so every source reports them the same way.
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "autoconfig/lookup.hpp"
 
@@ -25,8 +27,20 @@ struct FetchedConfig {
 //            message, which says where)
 //   timeout  no answer before `deadline`
 //   skipped  context.cancel was set before or during the fetch
-// Never blocks past `deadline`.
+// A document that lists its <domain>s without context.domain still counts (ISPs serve one
+// file for many domains) but carries a warning (not for SourceKind::mx, which asks for the
+// MX host's domain on purpose). Never blocks past `deadline`.
 FetchedConfig fetch_client_config(const DetectContext& context, SourceKind kind,
                                   const std::string& url, Deadline deadline);
+
+// Reads one kind of settings document; `where` names it in messages.
+using ConfigParser =
+    std::function<Result<AccountConfig>(std::string_view body, std::string_view where)>;
+
+// The same rules for any request and document format (Autodiscover POSTs a request and
+// answers in its own XML): fetch_client_config is this with a GET and parse_client_config.
+FetchedConfig fetch_config_document(const DetectContext& context, SourceKind kind,
+                                    const net::HttpRequest& request, Deadline deadline,
+                                    const ConfigParser& parse);
 
 }  // namespace mailassist::autoconfig
