@@ -1,7 +1,5 @@
 #include "autoconfig/config_urls.hpp"
 
-#include "core/ascii.hpp"
-
 namespace mailassist::autoconfig {
 
 namespace {
@@ -72,15 +70,6 @@ std::string autodiscover_url(std::string_view host, unsigned port) {
   std::string authority(without_trailing_dot(host));
   if (port != 443) authority += ":" + std::to_string(port);
   return "https://" + authority + "/autodiscover/autodiscover.xml";
-}
-
-bool is_within_domain(std::string_view host, std::string_view domain) {
-  host = without_trailing_dot(host);
-  domain = without_trailing_dot(domain);
-  if (domain.empty() || host.size() < domain.size()) return false;
-  if (host.size() == domain.size()) return iequals(host, domain);
-  return iequals(host.substr(host.size() - domain.size()), domain) &&
-         host[host.size() - domain.size() - 1] == '.';
 }
 
 }  // namespace mailassist::autoconfig

@@ -31,9 +31,4 @@ std::string ispdb_lookup_url(std::string_view ispdb_url, std::string_view domain
 // https://HOST[:PORT]/autodiscover/autodiscover.xml.
 std::string autodiscover_url(std::string_view host, unsigned port = 443);
 
-// True when `host` is `domain` or one of its subdomains (case-insensitive; a trailing dot
-// on either is ignored). "mail.example.test" is inside "example.test"; "badexample.test"
-// is not.
-bool is_within_domain(std::string_view host, std::string_view domain);
-
 }  // namespace mailassist::autoconfig

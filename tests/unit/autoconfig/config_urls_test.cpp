@@ -72,14 +72,5 @@ TEST(ConfigUrls, PlausibleDomainsAreDnsNamesOnly) {
   EXPECT_FALSE(is_plausible_domain(std::string(254, 'a')));
 }
 
-TEST(ConfigUrls, WithinDomainMeansTheDomainOrASubdomain) {
-  EXPECT_TRUE(is_within_domain("example.test", "example.test"));
-  EXPECT_TRUE(is_within_domain("Mail.Example.TEST.", "example.test"));
-  EXPECT_FALSE(is_within_domain("badexample.test", "example.test"));
-  EXPECT_FALSE(is_within_domain("example.test.evil", "example.test"));
-  EXPECT_FALSE(is_within_domain("test", "example.test"));
-  EXPECT_FALSE(is_within_domain("anything", ""));
-}
-
 }  // namespace
 }  // namespace mailassist::autoconfig
