@@ -174,7 +174,14 @@ INSTANTIATE_TEST_SUITE_P(
         FailureRow{"in_use", "-ERR [IN-USE] Mailbox locked\r\n", ErrorKind::protocol_error,
                    "in use"},
         FailureRow{"temporary", "-ERR [SYS/TEMP] Try later\r\n", ErrorKind::protocol_error,
-                   "temporary"}),
+                   "temporary"},
+        FailureRow{"permanent", "-ERR [SYS/PERM] Account disabled\r\n", ErrorKind::protocol_error,
+                   "contact the provider"},
+        FailureRow{"login_delay", "-ERR [LOGIN-DELAY] wait\r\n", ErrorKind::protocol_error,
+                   "only every so often"},
+        FailureRow{"microsoft_bad_password",
+                   "-ERR Logon failure: unknown user name or bad password.\r\n",
+                   ErrorKind::auth_failed, "the server said: Logon failure"}),
     [](const auto& test_info) { return test_info.param.name; });
 
 TEST(Pop3Client, RetrUnstuffsDotsAndReadsUidl) {

@@ -111,8 +111,7 @@ TEST(Pop3StatusLine, FindsTheApopTimestamp) {
   };
   const Row rows[] = {
       // RFC 1939 section 7's example.
-      {"POP3 server ready <1896.697170952@dbc.mtview.ca.us>",
-       "<1896.697170952@dbc.mtview.ca.us>"},
+      {"POP3 server ready <1896.697170952@dbc.mtview.ca.us>", "<1896.697170952@dbc.mtview.ca.us>"},
       {"Dovecot ready. <1c2d.3@mail.example.test>", "<1c2d.3@mail.example.test>"},
       {"<a> then <1.2@host> wins", "<1.2@host>"},
       {"Dovecot (Debian) ready.", std::nullopt},
