@@ -1,6 +1,7 @@
 #include "autoconfig/standard_sources.hpp"
 
 #include "autoconfig/preset_source.hpp"
+#include "autoconfig/srv_source.hpp"
 
 namespace mailassist::autoconfig {
 
@@ -24,6 +25,14 @@ Source offline_skip(SourceKind kind) {
           }};
 }
 
+// The sources that need the network, by kind; --offline skips them all.
+Source network_source(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::srv: return make_srv_source();
+    default: return not_available(kind);
+  }
+}
+
 }  // namespace
 
 std::vector<Source> standard_sources(const DetectOptions& options,
@@ -31,7 +40,7 @@ std::vector<Source> standard_sources(const DetectOptions& options,
   std::vector<Source> sources{make_preset_source(std::move(catalog))};
   for (auto kind : {SourceKind::autoconfig, SourceKind::well_known, SourceKind::ispdb,
                     SourceKind::mx, SourceKind::srv, SourceKind::autodiscover, SourceKind::guess}) {
-    sources.push_back(options.offline ? offline_skip(kind) : not_available(kind));
+    sources.push_back(options.offline ? offline_skip(kind) : network_source(kind));
   }
   return sources;
 }
