@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/detect_command.hpp"
+#include "app/cli/export_command.hpp"
 #include "app/cli/global_options.hpp"
 #include "app/cli/planned_commands.hpp"
 #include "app/cli/test_command.hpp"
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   std::vector<std::function<int()>> commands;
   commands.push_back(add_test_command(app));
   commands.push_back(add_detect_command(app));
+  commands.push_back(add_export_command(app));
   add_planned_commands(app, commands);
 
   try {

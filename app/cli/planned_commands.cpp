@@ -13,7 +13,6 @@ void add_planned_commands(CLI::App& app, std::vector<std::function<int()>>& comm
     const char* what;
   };
   for (auto planned : {Planned{"migrate", "Upload locally downloaded POP3 mail to IMAP"},
-                       Planned{"export", "Write settings for Outlook, Thunderbird, Apple, phones"},
                        Planned{"check-domain", "Check what a domain publishes for mail clients"}}) {
     auto* command =
         app.add_subcommand(planned.name, std::string(planned.what) + " (not available yet)");
