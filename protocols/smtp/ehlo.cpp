@@ -52,6 +52,16 @@ EhloCapabilities parse_ehlo(const Reply& reply) {
       for (const auto& a : arguments) add_mechanism(caps.auth, a);
     } else if (keyword == "STARTTLS") {
       caps.starttls = true;
+    } else if (keyword == "8BITMIME") {
+      caps.eightbitmime = true;
+    } else if (keyword == "PIPELINING") {
+      caps.pipelining = true;
+    } else if (keyword == "SMTPUTF8") {
+      caps.smtputf8 = true;
+    } else if (keyword == "ENHANCEDSTATUSCODES") {
+      caps.enhanced_status_codes = true;
+    } else if (keyword == "CHUNKING") {
+      caps.chunking = true;
     } else if (keyword == "SIZE") {
       std::uint64_t size = 0;
       if (arguments.empty()) {

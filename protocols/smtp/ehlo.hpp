@@ -12,10 +12,15 @@
 namespace mailassist::smtp {
 
 struct EhloCapabilities {
-  std::vector<std::string> lines;     // "AUTH PLAIN LOGIN", "SIZE 35882577"... keyword upper-cased
-  std::vector<std::string> auth;      // SASL mechanisms (RFC 4954), upper-cased, no duplicates
-  bool starttls = false;              // RFC 3207
-  std::optional<std::uint64_t> size;  // RFC 1870; 0 = no fixed limit
+  std::vector<std::string> lines;      // "AUTH PLAIN LOGIN", "SIZE 35882577"... keyword upper-cased
+  std::vector<std::string> auth;       // SASL mechanisms (RFC 4954), upper-cased, no duplicates
+  bool starttls = false;               // RFC 3207
+  std::optional<std::uint64_t> size;   // RFC 1870; 0 = no fixed limit
+  bool eightbitmime = false;           // RFC 6152
+  bool pipelining = false;             // RFC 2920
+  bool smtputf8 = false;               // RFC 6531
+  bool enhanced_status_codes = false;  // RFC 2034
+  bool chunking = false;               // RFC 3030
 
   bool has(std::string_view keyword) const;  // case-insensitive
 };

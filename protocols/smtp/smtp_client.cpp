@@ -8,6 +8,9 @@ namespace {
 
 // Real mechanisms need at most two rounds; a server that keeps challenging is broken.
 constexpr int kMaxSaslRounds = 8;
+// RFC 5321 section 4.5.3.1.4: a command line is at most 512 octets with its CRLF, and
+// RFC 4954 section 4 keeps AUTH within it.
+constexpr std::size_t kMaxCommandLine = 512;
 
 bool has_line_break(std::string_view s) {
   return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
@@ -38,20 +41,34 @@ SmtpClient::SmtpClient(std::unique_ptr<net::Stream> stream, Trace& trace, SmtpOp
     : MailSession(std::move(stream), trace), options_(std::move(options)) {}
 
 Result<Reply> SmtpClient::read_reply(Deadline deadline) {
+  if (broken_) {
+    return make_error(ErrorKind::protocol_error,
+                      "the SMTP session is no longer usable after an earlier error");
+  }
+  // A reply we could not read to its end would leave its remaining lines to be taken as
+  // the answer to the next command: after any failure here the session stops.
+  broken_ = true;
   ReplyAssembler assembler;
   for (;;) {
     auto line = read_line(deadline);
     if (!line) return std::move(line).error();
     auto reply = assembler.add_line(*line);
     if (!reply) return std::move(reply).error();
-    if (*reply) return std::move(**reply);
+    if (*reply) {
+      broken_ = false;
+      return std::move(**reply);
+    }
   }
 }
 
 Result<Reply> SmtpClient::command(std::string_view line, Deadline deadline,
                                   std::optional<std::string_view> shown) {
+  if (broken_) return read_reply(deadline);  // the error, with nothing written
   auto sent = send_line(line, deadline, shown);
-  if (!sent) return std::move(sent).error();
+  if (!sent) {
+    broken_ = true;
+    return std::move(sent).error();
+  }
   return read_reply(deadline);
 }
 
@@ -134,9 +151,14 @@ Result<void> SmtpClient::authenticate(const sasl::Credentials& credentials, Dead
   // empty one.
   std::string line = "AUTH " + std::string(sasl::to_string(*mechanism));
   std::string shown = line;
+  // A response too long for the line (an OAuth token, typically) is left off; the server
+  // then sends an empty 334 challenge and Exchange::respond answers with it.
   if (auto initial = exchange.initial_response()) {
-    line += " " + (initial->empty() ? std::string("=") : *initial);
-    shown += " <redacted>";
+    auto with_initial = line + " " + (initial->empty() ? std::string("=") : *initial);
+    if (with_initial.size() + 2 <= kMaxCommandLine) {
+      line = std::move(with_initial);
+      shown += " <redacted>";
+    }
   }
   auto reply = command(line, deadline, shown);
   for (int round = 0; reply && reply->code == 334; ++round) {

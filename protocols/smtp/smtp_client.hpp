@@ -41,6 +41,7 @@ class SmtpClient final : public protocols::MailSession {
 
   SmtpOptions options_;
   EhloCapabilities ehlo_;
+  bool broken_ = false;
 };
 
 }  // namespace mailassist::smtp
