@@ -1,5 +1,6 @@
 #include "autoconfig/standard_sources.hpp"
 
+#include "autoconfig/mx_source.hpp"
 #include "autoconfig/preset_source.hpp"
 #include "autoconfig/srv_source.hpp"
 
@@ -26,8 +27,9 @@ Source offline_skip(SourceKind kind) {
 }
 
 // The sources that need the network, by kind; --offline skips them all.
-Source network_source(SourceKind kind) {
+Source network_source(SourceKind kind, const std::shared_ptr<const PresetCatalog>& catalog) {
   switch (kind) {
+    case SourceKind::mx: return make_mx_source(catalog);
     case SourceKind::srv: return make_srv_source();
     default: return not_available(kind);
   }
@@ -37,10 +39,10 @@ Source network_source(SourceKind kind) {
 
 std::vector<Source> standard_sources(const DetectOptions& options,
                                      std::shared_ptr<const PresetCatalog> catalog) {
-  std::vector<Source> sources{make_preset_source(std::move(catalog))};
+  std::vector<Source> sources{make_preset_source(catalog)};
   for (auto kind : {SourceKind::autoconfig, SourceKind::well_known, SourceKind::ispdb,
                     SourceKind::mx, SourceKind::srv, SourceKind::autodiscover, SourceKind::guess}) {
-    sources.push_back(options.offline ? offline_skip(kind) : network_source(kind));
+    sources.push_back(options.offline ? offline_skip(kind) : network_source(kind, catalog));
   }
   return sources;
 }
