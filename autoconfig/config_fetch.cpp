@@ -115,8 +115,9 @@ FetchedConfig fetch_config_document(const DetectContext& context, SourceKind kin
                                          "): anyone on the network path could have changed it");
   }
   report.result = LookupResult::found;
-  report.detail = response->final_url == url ? "clientConfig document"
-                                             : "clientConfig document via " + chain_text(*response);
+  // The document's own address, and how we got there when it was not where we asked.
+  report.detail =
+      response->final_url == url ? response->final_url : "redirected: " + chain_text(*response);
   fetched.config = std::move(config);
   return finish();
 }

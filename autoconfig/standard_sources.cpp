@@ -1,5 +1,7 @@
 #include "autoconfig/standard_sources.hpp"
 
+#include "autoconfig/autodiscover_source.hpp"
+#include "autoconfig/client_config_sources.hpp"
 #include "autoconfig/mx_source.hpp"
 #include "autoconfig/preset_source.hpp"
 #include "autoconfig/srv_source.hpp"
@@ -29,8 +31,12 @@ Source offline_skip(SourceKind kind) {
 // The sources that need the network, by kind; --offline skips them all.
 Source network_source(SourceKind kind, const std::shared_ptr<const PresetCatalog>& catalog) {
   switch (kind) {
+    case SourceKind::autoconfig: return make_autoconfig_source();
+    case SourceKind::well_known: return make_well_known_source();
+    case SourceKind::ispdb: return make_ispdb_source();
     case SourceKind::mx: return make_mx_source(catalog);
     case SourceKind::srv: return make_srv_source();
+    case SourceKind::autodiscover: return make_autodiscover_source();
     default: return not_available(kind);
   }
 }
