@@ -2,6 +2,7 @@
 
 #include "autoconfig/autodiscover_source.hpp"
 #include "autoconfig/client_config_sources.hpp"
+#include "autoconfig/guess_source.hpp"
 #include "autoconfig/mx_source.hpp"
 #include "autoconfig/preset_source.hpp"
 #include "autoconfig/srv_source.hpp"
@@ -35,6 +36,7 @@ Source network_source(SourceKind kind, const std::shared_ptr<const PresetCatalog
     case SourceKind::well_known: return make_well_known_source();
     case SourceKind::ispdb: return make_ispdb_source();
     case SourceKind::mx: return make_mx_source(catalog);
+    case SourceKind::guess: return make_guess_source();
     case SourceKind::srv: return make_srv_source();
     case SourceKind::autodiscover: return make_autodiscover_source();
     default: return not_available(kind);
