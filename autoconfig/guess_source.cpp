@@ -70,7 +70,8 @@ LookupReport probe(const DetectContext& context, const GuessProbe& guess, Deadli
   options.tls = context.tls;
   options.resolver = context.resolver;
   options.cancel = context.cancel;
-  options.timeout = std::chrono::milliseconds(deadline.remaining_ms());
+  // A run without a deadline still ends its probes: CheckOptions' own default applies.
+  if (!deadline.is_never()) options.timeout = std::chrono::milliseconds(deadline.remaining_ms());
   // No password: the check stops after the capabilities, which come after TLS.
   auto check = check_server(guess.server(), {context.email, "", ""}, options);
   report.ms = check.ms;
