@@ -108,6 +108,9 @@ SourceOutcome run_guess(const DetectContext& context, Deadline deadline) {
     answered[i] = reports[i]->result == LookupResult::found;
     outcome.lookups.push_back(std::move(*reports[i]));
   }
+  // Stopped part-way (a better answer was found): the probes that did answer are not
+  // necessarily the preferred ones, so they make no settings.
+  if (context.cancel.cancelled()) return outcome;
   if (auto config = config_from_probes(context.domain, probes, answered))
     outcome.configs.push_back(std::move(*config));
   return outcome;

@@ -97,6 +97,7 @@ TEST(DetectSrv, ADotTargetIsReportedAsNotOfferedAndNeverUsed) {
   EXPECT_NE((*pop3)["detail"].get<std::string>().find("not offered"), std::string::npos)
       << run.trace();
   for (const auto& config : (*run.json)["configs"]) {
+    if (config["source"] != "srv") continue;  // guessing may find the host on its own
     for (const auto& server : config["incoming"]) {
       EXPECT_FALSE(server["protocol"] == "pop3" && server["security"] == "starttls") << run.trace();
     }
