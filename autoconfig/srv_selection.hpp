@@ -11,14 +11,17 @@
 //      the heaviest weight, then the smaller target name, then the smaller port.
 //   3. The priorities of "_imap" and "_imaps" (and of "_pop3"/"_pop3s",
 //      "_submission"/"_submissions") are one scale (RFC 6186 section 3.4): the label with
-//      the lower priority wins; at equal priority implicit TLS wins (RFC 8314 section 5.1).
+//      the lower priority wins; at equal priority implicit TLS wins, the form RFC 8314
+//      prefers (its sections 3 and 5.1).
 //   4. IMAP is preferred to POP3 unless POP3's best priority is lower (RFC 6186 section
 //      3.4); both are listed, the preferred one first.
-//   5. "_imap", "_pop3" and "_submission" mean STARTTLS, never no encryption: RFC 8314
-//      section 3 has clients require TLS on those ports.
+//   5. "_imap", "_pop3" and "_submission" mean STARTTLS, never no encryption: a client
+//      SHOULD NOT set up from SRV records a configuration that does not require TLS for
+//      every server (RFC 8314 section 5.1).
 //   6. A target outside the address's domain makes the settings untrusted, with a warning
-//      naming the target: unsigned DNS can be forged, and RFC 6186 section 6 asks clients
-//      to confirm such a target with the user.
+//      naming the target: RFC 8314 section 5.1 asks that either the SRV records be
+//      DNSSEC-signed or the target match the domain the queries were made for. We accept
+//      the domain and names below it as the domain's own, and verify no DNSSEC.
 #include <array>
 #include <optional>
 #include <string>
