@@ -58,8 +58,9 @@ bool flag(const pugi::xml_node& protocol, std::string_view name, bool absent) {
 // RFC 8314 section 3); "TLS" is the STARTTLS command on the plain port (RFC 3501 section
 // 6.2.1, RFC 2595, RFC 3207), as Outlook's own account dialog names them.
 //
-// Without Encryption only SSL (on/off; "on" when absent, per Microsoft's SSL (POX) page)
-// says anything, and "on" does not say which kind of TLS. We decide by the port: the ports
+// Without Encryption only SSL (on/off; "on" when absent, per Microsoft's "SSL (POX)" page,
+// learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ssl-pox) says
+// anything, and "on" does not say which kind of TLS. We decide by the port: the ports
 // registered for implicit TLS (993 imaps, 995 pop3s, 465 submissions; RFC 8314 section 7)
 // mean implicit TLS, any other port STARTTLS. "Auto" is treated the same way: it asks the
 // client to negotiate, and we never choose "none" unless the document says so.
