@@ -62,7 +62,9 @@ AccountConfig config_from_mx_preset(const AccountConfig& preset, std::string_vie
                                     std::string_view domain) {
   AccountConfig config = preset;
   config.provenance.source = "mx";
-  config.provenance.trusted = true;
+  // DESIGN.md: settings reached through an MX target outside the domain are untrusted,
+  // and the wizard asks before using them; a known provider only makes the reason clear.
+  config.provenance.trusted = false;
   config.provenance.warnings.push_back("settings chosen because the mail of " +
                                        normalize_host(domain) + " goes to " +
                                        provider_name(preset) + " (MX " + normalize_host(mx_host) +

@@ -9,9 +9,10 @@
 // the ISPDB and the provider's autoconfig host for those domains.
 //
 // Trust: the MX record is plain DNS (not DNSSEC-verified here), so whoever can forge it
-// chooses the provider. A provider we bundle is a known, real service (a forged MX can
-// only send the user to, say, Google): trusted, with a warning saying why these settings
-// were chosen. Anything else the MX leads to is untrusted, with a warning naming the host.
+// chooses the provider. DESIGN.md marks every setting reached through an MX target outside
+// the domain untrusted, so the wizard asks before using it — also for a bundled provider
+// (a forged MX could only send the user to, say, Google, but the person should still see
+// why these settings were chosen). Every warning names the MX host.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,7 +51,7 @@ struct MxPreset {
 // the host's parent or registrable domain.
 MxPreset find_mx_preset(const PresetCatalog& catalog, std::string_view mx_host);
 
-// The preset as the MX source's answer: source "mx", trusted, and a warning that says the
+// The preset as the MX source's answer: source "mx", untrusted, and a warning that says the
 // settings were chosen because the domain's mail goes to that provider.
 AccountConfig config_from_mx_preset(const AccountConfig& preset, std::string_view mx_host,
                                     std::string_view domain);

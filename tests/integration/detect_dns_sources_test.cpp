@@ -123,9 +123,9 @@ TEST(DetectMx, GooglesMxFindsTheBundledPresetAndSaysWhy) {
   expect_best(run, scenario);
   if (HasFatalFailure()) return;
   const auto& best = (*run.json)["configs"][0];
-  // A bundled provider is a known service: trusted, with the reason in a warning
-  // (autoconfig/mx_rules.hpp). env.json's expectation says untrusted: see the report.
-  EXPECT_EQ(best["trusted"], true) << run.trace();
+  // An MX target outside the domain is untrusted (DESIGN.md), even when it is a known
+  // provider; the warning says why these settings were chosen.
+  EXPECT_EQ(best["trusted"], false) << run.trace();
   EXPECT_TRUE(mentions(best["warnings"], "aspmx.l.google.com")) << run.trace();
   const auto* mx = lookup(*run.json, "mx", scenario.domain);
   ASSERT_NE(mx, nullptr) << run.trace();

@@ -87,12 +87,12 @@ TEST(MxPreset, AnUnknownProviderHasNone) {
   EXPECT_EQ(find_mx_preset(catalog(), "mx1.hosting-provider.test").preset, nullptr);
 }
 
-TEST(MxPreset, ThePresetAnswersAsTheMxSourceTrustedWithTheReasonInAWarning) {
+TEST(MxPreset, ThePresetAnswersAsTheMxSourceUntrustedWithTheReasonInAWarning) {
   auto match = find_mx_preset(catalog(), "aspmx.l.google.com");
   ASSERT_NE(match.preset, nullptr);
   auto config = config_from_mx_preset(*match.preset, "aspmx.l.google.com", "Mx-Google.test");
   EXPECT_EQ(config.provenance.source, "mx");
-  EXPECT_TRUE(config.provenance.trusted);
+  EXPECT_FALSE(config.provenance.trusted);
   ASSERT_EQ(config.provenance.warnings.size(), 1u);
   const auto& warning = config.provenance.warnings[0];
   EXPECT_NE(warning.find("mx-google.test goes to " + match.preset->display_name), std::string::npos)
