@@ -11,15 +11,6 @@ namespace mailassist::autoconfig {
 
 namespace {
 
-Source not_available(SourceKind kind) {
-  return {kind, [kind](const DetectContext& context, Deadline) {
-            SourceOutcome outcome;
-            outcome.lookups.push_back(
-                {kind, context.domain, LookupResult::skipped, 0, "not available in this version"});
-            return outcome;
-          }};
-}
-
 Source offline_skip(SourceKind kind) {
   return {kind, [kind](const DetectContext& context, Deadline) {
             SourceOutcome outcome;
@@ -29,9 +20,10 @@ Source offline_skip(SourceKind kind) {
           }};
 }
 
-// The sources that need the network, by kind; --offline skips them all.
-Source network_source(SourceKind kind, const std::shared_ptr<const PresetCatalog>& catalog) {
+// Every source by kind; all but the presets need the network.
+Source source_for(SourceKind kind, const std::shared_ptr<const PresetCatalog>& catalog) {
   switch (kind) {
+    case SourceKind::preset: return make_preset_source(catalog);
     case SourceKind::autoconfig: return make_autoconfig_source();
     case SourceKind::well_known: return make_well_known_source();
     case SourceKind::ispdb: return make_ispdb_source();
@@ -39,18 +31,18 @@ Source network_source(SourceKind kind, const std::shared_ptr<const PresetCatalog
     case SourceKind::guess: return make_guess_source();
     case SourceKind::srv: return make_srv_source();
     case SourceKind::autodiscover: return make_autodiscover_source();
-    default: return not_available(kind);
   }
+  return make_preset_source(catalog);
 }
 
 }  // namespace
 
 std::vector<Source> standard_sources(const DetectOptions& options,
                                      std::shared_ptr<const PresetCatalog> catalog) {
-  std::vector<Source> sources{make_preset_source(catalog)};
+  std::vector<Source> sources{source_for(SourceKind::preset, catalog)};
   for (auto kind : {SourceKind::autoconfig, SourceKind::well_known, SourceKind::ispdb,
                     SourceKind::mx, SourceKind::srv, SourceKind::autodiscover, SourceKind::guess}) {
-    sources.push_back(options.offline ? offline_skip(kind) : network_source(kind, catalog));
+    sources.push_back(options.offline ? offline_skip(kind) : source_for(kind, catalog));
   }
   return sources;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// The list of sources `detect` runs, in one place. Sources this version does not have yet
-// are listed too, reporting "skipped: not available in this version", so that the lookup
-// list always says what was and was not tried.
+// The list of sources `detect` runs, in one place. With --offline the network sources are
+// still listed, each reporting "skipped", so that the lookup list always says what was and
+// was not tried.
 #include <memory>
 #include <vector>
 
