@@ -168,13 +168,9 @@ int run_detect(DetectArguments& args) {
     return usage_error("'" + args.email + "' is not an email address");
   std::string password;
   if (args.verify) {
-    if (args.password_stdin) {
-      auto read = read_password_from_stdin();
-      if (!read) return usage_error(read.error().message);
-      password = std::move(*read);
-    } else if (auto typed = prompt_for_password("Password for " + args.email + ": ")) {
-      password = std::move(*typed);
-    }
+    auto obtained = obtain_password(args.password_stdin, args.email);
+    if (!obtained) return usage_error(obtained.error().message);
+    password = std::move(*obtained);
     if (password.empty()) return usage_error("--verify needs the password (--password-stdin)");
   }
   auto run = run_detection(args.email, args.detect, args.global, args.verify);

@@ -28,4 +28,9 @@ std::optional<std::string> prompt_for_password(const std::string& prompt) {
   return line;
 }
 
+Result<std::string> obtain_password(bool from_stdin, const std::string& email) {
+  if (from_stdin) return read_password_from_stdin();
+  return prompt_for_password("Password for " + email + ": ").value_or(std::string());
+}
+
 }  // namespace mailassist::cli

@@ -14,4 +14,8 @@ Result<std::string> read_password_from_stdin();
 // Asks on the terminal with echo off; nullopt when stdin is not a terminal.
 std::optional<std::string> prompt_for_password(const std::string& prompt);
 
+// The password for `email`: standard input with --password-stdin, else a prompt on a
+// terminal, else empty (no terminal, no password: commands then skip the login).
+Result<std::string> obtain_password(bool from_stdin, const std::string& email);
+
 }  // namespace mailassist::cli

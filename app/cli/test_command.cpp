@@ -67,14 +67,8 @@ int run_test(const TestArguments& args) {
   auto resolver = make_resolver(args.global);
   if (!resolver) return usage_error(resolver.error().message);
 
-  std::string password;
-  if (args.password_stdin) {
-    auto read = read_password_from_stdin();
-    if (!read) return usage_error(read.error().message);
-    password = std::move(*read);
-  } else if (auto typed = prompt_for_password("Password for " + args.email + ": ")) {
-    password = std::move(*typed);
-  }
+  auto password = obtain_password(args.password_stdin, args.email);
+  if (!password) return usage_error(password.error().message);
 
   autoconfig::CheckOptions options;
   options.tls = *tls;
@@ -89,7 +83,7 @@ int run_test(const TestArguments& args) {
       std::cerr << line << '\n';
     };
   }
-  autoconfig::CheckCredentials credentials{args.email, args.username, password};
+  autoconfig::CheckCredentials credentials{args.email, args.username, *password};
 
   // Every server is checked at once: a slow SMTP server does not delay the IMAP answer.
   std::vector<std::future<autoconfig::ServerCheck>> running;
