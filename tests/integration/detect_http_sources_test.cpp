@@ -6,8 +6,7 @@
 
 #include <string>
 
-#include "cli_runner.hpp"
-#include "internet_environment.hpp"
+#include "detect_output.hpp"
 
 namespace mailassist::testing {
 namespace {
@@ -18,63 +17,8 @@ const InternetEnvironment& env() {
   return InternetEnvironment::get();
 }
 
-CliRun detect(const InternetScenario& scenario, const std::vector<std::string>& options,
-              int timeout_seconds = 20) {
-  std::vector<std::string> args{"detect", scenario.email, "--json", "--timeout",
-                                std::to_string(timeout_seconds)};
-  return run_cli(args + env().detect_args + options, std::nullopt);
-}
-
-CliRun detect(const InternetScenario& scenario) {
-  return detect(scenario, scenario.options);
-}
-
-bool has_server(const json& config, const ExpectedServer& s) {
-  for (const char* direction : {"incoming", "outgoing"}) {
-    for (const auto& server : config[direction]) {
-      if (server["protocol"] == s.protocol && server["host"] == s.host &&
-          server["port"] == s.port && server["security"] == s.security)
-        return true;
-    }
-  }
-  return false;
-}
-
-bool mentions(const json& strings, const std::string& text) {
-  for (const auto& s : strings) {
-    if (s.get<std::string>().find(text) != std::string::npos) return true;
-  }
-  return false;
-}
-
 bool contains(const json& value, const std::string& text) {
   return value.get<std::string>().find(text) != std::string::npos;
-}
-
-// The lookup of `source` whose target is `target`; null when there is none.
-const json* lookup(const json& out, const std::string& source, const std::string& target) {
-  for (const auto& l : out["lookups"]) {
-    if (l["source"] == source && l["target"] == target) return &l;
-  }
-  return nullptr;
-}
-
-// configs[0] is the scenario's expected source, trust, URL and servers.
-void expect_best(const CliRun& run, const ExpectedConfig& expected) {
-  ASSERT_EQ(run.exit_code(), 0) << run.trace();
-  ASSERT_TRUE(run.json) << run.trace();
-  ASSERT_FALSE((*run.json)["configs"].empty()) << run.trace();
-  const auto& best = (*run.json)["configs"][0];
-  EXPECT_EQ(best["source"], expected.source) << run.trace();
-  EXPECT_EQ(best["trusted"], expected.trusted) << run.trace();
-  if (!expected.url.empty()) {
-    EXPECT_EQ(best["url"], expected.url) << run.trace();
-  }
-  for (const auto& server : expected.servers) {
-    EXPECT_TRUE(has_server(best, server)) << server.protocol << " " << server.host << ":"
-                                          << server.port << " " << server.security << "\n"
-                                          << run.trace();
-  }
 }
 
 // Runs the scenario and checks configs[0] against its expectation; the output for more.
