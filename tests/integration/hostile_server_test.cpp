@@ -8,6 +8,7 @@
 #include "cli_runner.hpp"
 #include "dovecot_environment.hpp"
 #include "fake_server_process.hpp"
+#include "protocol_params.hpp"
 
 namespace mailassist::testing {
 namespace {
@@ -88,7 +89,7 @@ INSTANTIATE_TEST_SUITE_P(AllModes, HostileServer,
                            return name + "_" + std::string(to_string(std::get<1>(test.param)));
                          });
 
-class ClosedPortTest : public ::testing::TestWithParam<std::tuple<Protocol, Security>> {};
+class ClosedPortTest : public ::testing::TestWithParam<ProtocolAndTlsMode> {};
 
 TEST_P(ClosedPortTest, IsUnreachable) {
   const auto& [protocol, security] = GetParam();
@@ -101,14 +102,8 @@ TEST_P(ClosedPortTest, IsUnreachable) {
   EXPECT_EQ(run.result().value("result", ""), "unreachable") << run.trace();
 }
 
-INSTANTIATE_TEST_SUITE_P(AllProtocols, ClosedPortTest,
-                         ::testing::Combine(::testing::Values(Protocol::imap, Protocol::pop3,
-                                                              Protocol::smtp),
-                                            ::testing::Values(Security::tls, Security::starttls)),
-                         [](const auto& test) {
-                           return std::string(to_string(std::get<0>(test.param))) + "_" +
-                                  std::string(to_string(std::get<1>(test.param)));
-                         });
+INSTANTIATE_TEST_SUITE_P(AllProtocols, ClosedPortTest, every_protocol_and_tls_mode(),
+                         ProtocolAndTlsModeName());
 
 }  // namespace
 }  // namespace mailassist::testing

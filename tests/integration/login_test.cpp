@@ -5,6 +5,7 @@
 #include "cli_runner.hpp"
 #include "dovecot_environment.hpp"
 #include "openssl_tool.hpp"
+#include "protocol_params.hpp"
 
 namespace mailassist::testing {
 namespace {
@@ -13,7 +14,7 @@ const DovecotEnvironment& env() {
   return DovecotEnvironment::get();
 }
 
-class Login : public ::testing::TestWithParam<std::tuple<Protocol, Security>> {
+class Login : public ::testing::TestWithParam<ProtocolAndTlsMode> {
  protected:
   Protocol protocol() const { return std::get<0>(GetParam()); }
   Security security() const { return std::get<1>(GetParam()); }
@@ -95,14 +96,8 @@ TEST_P(Login, HostNameIsOkAgainstTheCertificatesDnsName) {
   EXPECT_EQ(run.result().value("host", ""), env().valid_hostname) << run.trace();
 }
 
-INSTANTIATE_TEST_SUITE_P(AllProtocols, Login,
-                         ::testing::Combine(::testing::Values(Protocol::imap, Protocol::pop3,
-                                                              Protocol::smtp),
-                                            ::testing::Values(Security::tls, Security::starttls)),
-                         [](const auto& test) {
-                           return std::string(to_string(std::get<0>(test.param))) + "_" +
-                                  std::string(to_string(std::get<1>(test.param)));
-                         });
+INSTANTIATE_TEST_SUITE_P(AllProtocols, Login, every_protocol_and_tls_mode(),
+                         ProtocolAndTlsModeName());
 
 }  // namespace
 }  // namespace mailassist::testing

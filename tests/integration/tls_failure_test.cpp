@@ -8,6 +8,7 @@
 
 #include "cli_runner.hpp"
 #include "dovecot_environment.hpp"
+#include "protocol_params.hpp"
 
 namespace mailassist::testing {
 namespace {
@@ -73,7 +74,7 @@ INSTANTIATE_TEST_SUITE_P(AllFailures, TlsFailure,
                                   std::string(to_string(std::get<2>(test.param)));
                          });
 
-class WithoutTestCa : public ::testing::TestWithParam<std::tuple<Protocol, Security>> {};
+class WithoutTestCa : public ::testing::TestWithParam<ProtocolAndTlsMode> {};
 
 TEST_P(WithoutTestCa, ValidServerCertificateIsNotTrusted) {
   // The fixture's CA is in no system store: without --ca-file the chain cannot verify.
@@ -86,14 +87,8 @@ TEST_P(WithoutTestCa, ValidServerCertificateIsNotTrusted) {
   EXPECT_EQ(run.result().value("result", ""), "tls-certificate") << run.trace();
 }
 
-INSTANTIATE_TEST_SUITE_P(AllProtocols, WithoutTestCa,
-                         ::testing::Combine(::testing::Values(Protocol::imap, Protocol::pop3,
-                                                              Protocol::smtp),
-                                            ::testing::Values(Security::tls, Security::starttls)),
-                         [](const auto& test) {
-                           return std::string(to_string(std::get<0>(test.param))) + "_" +
-                                  std::string(to_string(std::get<1>(test.param)));
-                         });
+INSTANTIATE_TEST_SUITE_P(AllProtocols, WithoutTestCa, every_protocol_and_tls_mode(),
+                         ProtocolAndTlsModeName());
 
 }  // namespace
 }  // namespace mailassist::testing
