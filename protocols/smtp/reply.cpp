@@ -1,7 +1,8 @@
 #include "protocols/smtp/reply.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "protocols/reply_error.hpp"
 
 namespace mailassist::smtp {
 
@@ -13,15 +14,7 @@ bool is_digit(char c) {
 
 Error malformed(std::string_view what, std::size_t line_number, std::size_t offset,
                 std::string_view line) {
-  std::string excerpt(line.substr(0, 40));
-  for (auto& c : excerpt) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u >= 0x7f) c = '.';  // the excerpt reaches terminals and JSON
-  }
-  return make_error(ErrorKind::protocol_error,
-                    "malformed SMTP reply (line " + std::to_string(line_number) + ", byte " +
-                        std::to_string(offset) + "): " + std::string(what) + ", near \"" + excerpt +
-                        "\"");
+  return protocols::malformed_reply("SMTP", what, line_number, offset, line);
 }
 
 // Digits of one part of an enhanced code: 1 to 3 of them (RFC 3463 section 2).
