@@ -1,24 +1,15 @@
 #include "autoconfig/preset_catalog.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
-#include <fstream>
 #include <system_error>
 
 #include "autoconfig/client_config_xml.hpp"
-#include "core/ascii.hpp"
+#include "autoconfig/domain_names.hpp"
 
 namespace mailassist::autoconfig {
 
 namespace {
-
-// Lower case without the trailing dot of a fully qualified DNS name ("gmail.com.").
-std::string lower(std::string_view text) {
-  std::string out = to_lower_ascii(text);
-  while (!out.empty() && out.back() == '.') out.pop_back();  // "gmail.com." from DNS
-  return out;
-}
 
 std::filesystem::path executable_directory() {
   std::error_code error;
@@ -29,8 +20,8 @@ std::filesystem::path executable_directory() {
 }  // namespace
 
 bool mx_pattern_matches(std::string_view pattern, std::string_view host) {
-  auto p = lower(pattern);
-  auto h = lower(host);
+  auto p = normalize_host(pattern);
+  auto h = normalize_host(host);
   if (p.rfind("*.", 0) != 0) return p == h;
   std::string_view suffix = std::string_view(p).substr(1);  // ".google.com"
   return h.size() > suffix.size() &&
@@ -70,10 +61,10 @@ Result<PresetCatalog> PresetCatalog::load(const std::filesystem::path& dir) {
 }
 
 const AccountConfig* PresetCatalog::find_by_domain(std::string_view domain) const {
-  auto wanted = lower(domain);
+  auto wanted = normalize_host(domain);
   for (const auto& preset : presets_)
     for (const auto& d : preset.domains)
-      if (lower(d) == wanted) return &preset;
+      if (normalize_host(d) == wanted) return &preset;
   return nullptr;
 }
 
