@@ -4,10 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/check_domain_command.hpp"
 #include "app/cli/detect_command.hpp"
 #include "app/cli/export_command.hpp"
 #include "app/cli/global_options.hpp"
-#include "app/cli/planned_commands.hpp"
+#include "app/cli/migrate_command.hpp"
 #include "app/cli/test_command.hpp"
 
 int main(int argc, char** argv) {
@@ -24,7 +25,8 @@ int main(int argc, char** argv) {
   commands.push_back(add_test_command(app));
   commands.push_back(add_detect_command(app));
   commands.push_back(add_export_command(app));
-  add_planned_commands(app, commands);
+  commands.push_back(add_migrate_command(app));
+  commands.push_back(add_check_domain_command(app));
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,13 @@
+#pragma once
+// `mailassist migrate` (DESIGN.md, "Command line contract").
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace mailassist::cli {
+
+// Registers the subcommand; the returned function runs it when it was parsed and returns
+// its exit code, or -1 when another subcommand was chosen.
+std::function<int()> add_migrate_command(CLI::App& app);
+
+}  // namespace mailassist::cli
