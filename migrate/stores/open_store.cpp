@@ -1,0 +1,86 @@
+#include "migrate/stores/open_store.hpp"
+
+#include <system_error>
+
+#include "core/ascii.hpp"
+#include "migrate/stores/line_reader.hpp"
+#include "migrate/stores/mbox_store.hpp"
+#include "migrate/stores/message_date.hpp"
+
+namespace mailassist::migrate {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The first non-blank line of the file's first few kilobytes is a From_ line.
+bool starts_like_mbox(const fs::path& file) {
+  auto lines = LineReader::open(file, 0, 4096, 4096);
+  if (!lines) return false;
+  LinePiece p;
+  for (;;) {
+    auto got = lines->next(p);
+    if (!got || !*got) return false;
+    if (!p.line_start) return false;
+    if (p.line_end && p.text.empty()) continue;
+    return p.line_end && is_from_line(p.text);
+  }
+}
+
+bool is_dir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+bool has_extension(const fs::path& p, std::string_view ext) {
+  return iequals(p.extension().string(), ext);
+}
+
+}  // namespace
+
+Result<StoreKind> detect_store(const fs::path& path) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status))
+    return make_error(ErrorKind::invalid_input, path.string() + " does not exist");
+  if (fs::is_regular_file(status)) {
+    if (starts_like_mbox(path)) return StoreKind::mbox_file;
+    return make_error(ErrorKind::invalid_input,
+                      path.string() + " is not an mbox file (it does not start with a From_ line)");
+  }
+  if (!fs::is_directory(status))
+    return make_error(ErrorKind::invalid_input, path.string() + " is not a file or directory");
+  if (fs::exists(path / "prefs.js", ec) || fs::exists(path / "profiles.ini", ec) ||
+      is_dir(path / "Mail"))
+    return StoreKind::thunderbird_profile;
+  if (is_dir(path / "cur") && is_dir(path / "new")) return StoreKind::maildir;
+  bool mbox_like = false;
+  bool eml_like = false;
+  bool maildir_like = false;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto& p = it->path();
+    if (has_extension(p, ".msf") || (has_extension(p, ".sbd") && is_dir(p))) mbox_like = true;
+    if (has_extension(p, ".eml") || has_extension(p, ".emlx")) eml_like = true;
+    if (is_dir(p) && p.filename().string().starts_with(".") && is_dir(p / "cur"))
+      maildir_like = true;  // Maildir++ subfolders without the top-level cur/ yet
+  }
+  if (mbox_like) return StoreKind::thunderbird_mail_dir;
+  if (maildir_like) return StoreKind::maildir;
+  if (eml_like || is_dir(path / "Messages")) return StoreKind::eml_dir;
+  return make_error(
+      ErrorKind::invalid_input,
+      path.string() + " holds no mail store I know (mbox files with .msf, Maildir, .eml)");
+}
+
+Result<std::unique_ptr<MailStore>> open_store(const fs::path& path) {
+  auto kind = detect_store(path);
+  if (!kind) return kind.error();
+  switch (*kind) {
+    case StoreKind::mbox_file: return make_mbox_file_store(path);
+    default: break;
+  }
+  return make_error(
+      ErrorKind::invalid_input,
+      path.string() + " is a " + std::string(to_string(*kind)) + ", which is not supported yet");
+}
+
+}  // namespace mailassist::migrate
