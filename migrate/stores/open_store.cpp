@@ -6,6 +6,8 @@
 #include "migrate/stores/line_reader.hpp"
 #include "migrate/stores/mbox_store.hpp"
 #include "migrate/stores/message_date.hpp"
+#include "migrate/stores/thunderbird_profiles.hpp"
+#include "migrate/stores/thunderbird_store.hpp"
 
 namespace mailassist::migrate {
 namespace {
@@ -56,9 +58,13 @@ Result<StoreKind> detect_store(const fs::path& path) {
   bool mbox_like = false;
   bool eml_like = false;
   bool maildir_like = false;
+  int looked = 0;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
     const auto& p = it->path();
     if (has_extension(p, ".msf") || (has_extension(p, ".sbd") && is_dir(p))) mbox_like = true;
+    // A directory of bare mbox files (exported, or copied without their .msf files).
+    if (!mbox_like && ++looked <= 64 && it->is_regular_file(ec) && starts_like_mbox(p))
+      mbox_like = true;
     if (has_extension(p, ".eml") || has_extension(p, ".emlx")) eml_like = true;
     if (is_dir(p) && p.filename().string().starts_with(".") && is_dir(p / "cur"))
       maildir_like = true;  // Maildir++ subfolders without the top-level cur/ yet
@@ -76,6 +82,19 @@ Result<std::unique_ptr<MailStore>> open_store(const fs::path& path) {
   if (!kind) return kind.error();
   switch (*kind) {
     case StoreKind::mbox_file: return make_mbox_file_store(path);
+    case StoreKind::thunderbird_profile: {
+      std::error_code ec;
+      if (!fs::exists(path / "profiles.ini", ec)) return make_thunderbird_profile_store(path);
+      // Thunderbird's own directory: its default profile (or its only one).
+      auto profiles = read_thunderbird_profiles(path);
+      if (!profiles) return profiles.error();
+      for (const auto& p : *profiles)
+        if (p.is_default || profiles->size() == 1) return make_thunderbird_profile_store(p.path);
+      return make_error(ErrorKind::invalid_input,
+                        path.string() + " lists several Thunderbird profiles and no default: " +
+                            "give the profile's directory");
+    }
+    case StoreKind::thunderbird_mail_dir: return make_thunderbird_mail_dir_store(path);
     default: break;
   }
   return make_error(

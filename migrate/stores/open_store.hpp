@@ -1,10 +1,12 @@
 #pragma once
 // The store for a path the user gave (`mailassist migrate SOURCE`), by what is there:
 //  - a file starting with a From_ line (after blank lines): an mbox file, one folder;
-//  - a directory holding prefs.js or profile's Mail/: a Thunderbird profile;
+//  - a directory holding prefs.js or Mail/: a Thunderbird profile; one holding
+//    profiles.ini: Thunderbird's own directory, whose default profile is used (the CLI's
+//    `thunderbird` source is find_thunderbird_profiles + make_thunderbird_profile_store);
 //  - a directory with cur/ and new/: a Maildir (Maildir++ subfolders inside);
-//  - a directory of mbox files with .msf/.sbd companions: a Thunderbird mail directory
-//    (Local Folders or a POP3 account's directory);
+//  - a directory of mbox files (with .msf/.sbd companions, or bare): a Thunderbird mail
+//    directory (Local Folders or a POP3 account's directory);
 //  - a directory of .eml or .emlx files: one folder per directory.
 #include <filesystem>
 #include <memory>
