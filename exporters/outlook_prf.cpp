@@ -167,6 +167,11 @@ Result<ExportedText> write_outlook_prf(const autoconfig::AccountConfig& config,
         "sending the password: after importing, set the incoming encryption to STARTTLS "
         "('TLS') in Outlook's account settings");
   }
+  if (uses(incoming, "OAuth2") || uses(smtp, "OAuth2")) {
+    result.warnings.push_back(
+        "the provider wants OAuth2, which a PRF cannot set up: the account is written with a "
+        "password login (Outlook may need an app password, or the account added by hand)");
+  }
   if (incoming.security == Security::none || smtp.security == Security::none) {
     result.warnings.push_back(
         "the settings include a server without any encryption: Outlook "

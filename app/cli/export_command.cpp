@@ -1,13 +1,20 @@
 #include "app/cli/export_command.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/cli/global_options.hpp"
+#include "app/cli/password_input.hpp"
 #include "app/cli/run_detection.hpp"
 #include "autoconfig/client_config_xml.hpp"
+#include "exporters/autodiscover_writer.hpp"
 #include "exporters/client_config_writer.hpp"
+#include "exporters/mobileconfig.hpp"
+#include "exporters/outlook_prf.hpp"
 #include "exporters/srv_zone.hpp"
 
 namespace mailassist::cli {
@@ -21,10 +28,20 @@ struct ExportArguments {
   std::string config_file;
   std::string display_name;
   std::string output;
+  bool include_password = false;  // mobileconfig only
+  bool password_stdin = false;
 };
 
 constexpr const char* kFormats[] = {"outlook-prf", "autodiscover", "thunderbird", "mobileconfig",
                                     "srv-zone",    "qr",           "setup-sheet"};
+
+// The formats this version writes.
+constexpr const char* kAvailable[] = {"outlook-prf", "autodiscover", "thunderbird", "mobileconfig",
+                                      "srv-zone"};
+
+bool is_available(const std::string& format) {
+  return std::find(std::begin(kAvailable), std::end(kAvailable), format) != std::end(kAvailable);
+}
 
 int fail(int code, const std::string& message) {
   std::cerr << "mailassist export: " << message << '\n';
@@ -43,26 +60,64 @@ Result<autoconfig::AccountConfig> settings_for(const ExportArguments& args) {
   return run->detection.configs.front().config;
 }
 
+Result<exporters::ExportedText> write_format(const ExportArguments& args,
+                                             const autoconfig::AccountConfig& settings,
+                                             const std::string& domain,
+                                             const std::optional<std::string>& password) {
+  if (args.format == "thunderbird")
+    return exporters::ExportedText{exporters::write_client_config(settings, domain), {}};
+  if (args.format == "srv-zone")
+    return exporters::ExportedText{exporters::write_srv_zone(settings, domain), {}};
+  if (args.format == "outlook-prf") return exporters::write_outlook_prf(settings, args.email);
+  if (args.format == "autodiscover") return exporters::write_autodiscover(settings, args.email);
+  if (args.format == "mobileconfig")
+    return exporters::write_mobileconfig(settings, {args.email, password, "", ""});
+  return make_error(ErrorKind::internal, "no writer for the " + args.format + " format");
+}
+
 int run_export(const ExportArguments& args) {
   auto domain = address_domain(args.email);
   if (!domain) return fail(kExitUsage, "'" + args.email + "' is not an email address");
-  std::string text;
-  if (args.format == "thunderbird" || args.format == "srv-zone") {
-    auto settings = settings_for(args);
-    if (!settings) return fail(kExitFailed, settings.error().message);
-    if (!args.display_name.empty()) settings->display_name = args.display_name;
-    text = args.format == "thunderbird" ? exporters::write_client_config(*settings, *domain)
-                                        : exporters::write_srv_zone(*settings, *domain);
-  } else {
-    return fail(kExitFailed, "the " + args.format +
-                                 " format is not available in this version yet (available: "
-                                 "thunderbird, srv-zone)");
+  if (!is_available(args.format)) {
+    std::string available;
+    for (const char* format : kAvailable)
+      available += (available.empty() ? "" : ", ") + std::string(format);
+    return fail(kExitFailed,
+                "the " + args.format +
+                    " format is not available in this version yet (available: " + available + ")");
   }
+  // Only a device profile can carry a password; read it before detection takes its time.
+  std::optional<std::string> password;
+  if (args.include_password) {
+    if (args.format != "mobileconfig")
+      return fail(kExitUsage, "--include-password is only for mobileconfig (the " + args.format +
+                                  " format never holds a password)");
+    auto obtained = obtain_password(args.password_stdin, args.email);
+    if (!obtained) return fail(kExitUsage, obtained.error().message);
+    if (obtained->empty())
+      return fail(kExitUsage, "--include-password needs a password (--password-stdin)");
+    password = std::move(*obtained);
+  }
+  auto settings = settings_for(args);
+  if (!settings) return fail(kExitFailed, settings.error().message);
+  if (!args.display_name.empty()) settings->display_name = args.display_name;
+  auto written = write_format(args, *settings, *domain, password);
+  if (!written) return fail(kExitFailed, written.error().message);
+  for (const auto& warning : written->warnings)
+    std::cerr << "mailassist export: warning: " << warning << '\n';
+  const std::string& text = written->text;
   if (args.output.empty() || args.output == "-") {
     std::cout << text;
     return kExitOk;
   }
   std::ofstream out(args.output, std::ios::binary);
+  if (password) {
+    // A profile holding a password is for its owner only (set before anything is written).
+    std::error_code ignored;
+    std::filesystem::permissions(
+        args.output, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace, ignored);
+  }
   out << text;
   out.close();
   if (!out) return fail(kExitFailed, "cannot write " + args.output);
@@ -85,6 +140,10 @@ std::function<int()> add_export_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   command->add_option("--display-name", args->display_name, "The provider's name to show");
   command->add_option("-o,--output", args->output, "Write to FILE instead of standard output");
+  command->add_flag("--include-password", args->include_password,
+                    "mobileconfig: put the password in the profile (default: the device asks)");
+  command->add_flag("--password-stdin", args->password_stdin,
+                    "Read the password for --include-password from standard input");
   add_global_options(*command, args->global);
   return [args, command]() -> int { return command->parsed() ? run_export(*args) : -1; };
 }

@@ -189,6 +189,16 @@ TEST(OutlookPrf, ANameFromTheNetworkCannotAddSectionsOrKeys) {
   EXPECT_EQ(ini["Account1"]["AccountName"], "Evil  [General]  OverwriteProfile=Yes");
 }
 
+TEST(OutlookPrf, OAuth2CannotBeWrittenAndSaysSo) {
+  auto config = imap_tls();
+  config.incoming[0].auth = {"OAuth2", "password-cleartext"};
+  ExportedText exported;
+  auto ini = export_ini(config, &exported);
+  ASSERT_EQ(exported.warnings.size(), 1u);
+  EXPECT_NE(exported.warnings[0].find("OAuth2"), std::string::npos);
+  EXPECT_EQ(ini["Account1"]["IMAPUseSPA"], "0");
+}
+
 TEST(OutlookPrf, NeedsAnIncomingAndAnOutgoingServer) {
   auto config = imap_tls();
   config.outgoing.clear();
