@@ -83,9 +83,11 @@ FetchedConfig fetch_config_document(const DetectContext& context, SourceKind kin
   // Plain http:// (as a URL or as a redirect target) only when the user asked for it; the
   // result of such a chain is never trusted (response.all_https below).
   limits.allow_http = context.options.allow_http;
-  auto response = context.http->fetch(request, limits, deadline, context.cancel);
+  net::HttpFailure failure;
+  auto response = context.http->fetch(request, limits, deadline, context.cancel, &failure);
   if (!response) {
-    report.result = result_for(response.error());
+    // A host that does not exist publishes nothing: "none", as the DNS sources say it.
+    report.result = failure.no_such_host ? LookupResult::none : result_for(response.error());
     report.detail = std::string(to_string(response.error().kind)) + ": " + response.error().message;
     return finish();
   }

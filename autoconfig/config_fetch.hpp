@@ -21,7 +21,8 @@ struct FetchedConfig {
 // body as clientConfig v1.1. The report says:
 //   found    a document was parsed; the config's provenance has source = `kind`,
 //            url = `url` and trusted = every hop was HTTPS (a warning says otherwise)
-//   none     404 or 410: nothing published there
+//   none     404 or 410, or a host in the chain that does not exist (NXDOMAIN or no
+//            address, net::HttpFailure): nothing published there
 //   error    any other status, a transport or TLS failure, a body over the cap
 //            (net::HttpLimits, kMaxClientConfigBytes), or XML the parser refuses (its
 //            message, which says where)

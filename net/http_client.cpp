@@ -52,7 +52,9 @@ HttpClient::HttpClient(std::shared_ptr<Resolver> resolver, std::shared_ptr<const
     : resolver_(std::move(resolver)), tls_(std::move(tls)) {}
 
 Result<HttpResponse> HttpClient::fetch(const HttpRequest& request, const HttpLimits& limits,
-                                       Deadline deadline, const CancelToken& cancel) const {
+                                       Deadline deadline, const CancelToken& cancel,
+                                       HttpFailure* failure) const {
+  if (failure != nullptr) *failure = {};
   if (request.method != "GET" && request.method != "POST") {
     return make_error(ErrorKind::invalid_input,
                       "HTTP method " + request.method + " is not supported (GET or POST)");
@@ -89,14 +91,20 @@ Result<HttpResponse> HttpClient::fetch(const HttpRequest& request, const HttpLim
     transfer.cancel = &cancel;
     // Every hop's host through our Resolver; curl is then told the addresses (pinned with
     // CURLOPT_RESOLVE), so it never asks the system's DNS.
+    // The lookup stops on `cancel` too: a silent DNS server must not hold back a caller
+    // that has stopped waiting (detection cancels the sources it no longer needs).
     if (!detail::ip_literal_family(parts->host)) {
-      auto addresses = resolver->resolve_host(parts->host, deadline);
-      if (!addresses) {
-        Error error = std::move(addresses).error();
+      auto answer = resolver->lookup_host(parts->host, deadline, cancel);
+      if (!answer) {
+        Error error = std::move(answer).error();
         error.message += " (fetching " + url + ")";
         return error;
       }
-      transfer.addresses = std::move(*addresses);
+      if (answer->addresses.empty()) {
+        if (failure != nullptr) failure->no_such_host = true;
+        return make_error(ErrorKind::unreachable, answer->negative + " (fetching " + url + ")");
+      }
+      transfer.addresses = std::move(answer->addresses);
     }
     auto exchange = detail::perform_transfer(transfer);
     if (!exchange) return std::move(exchange).error();

@@ -35,12 +35,20 @@ struct HttpLimits {
 };
 
 struct HttpResponse {
-  long status = 0;               // final status after redirects
+  long status = 0;  // final status after redirects
   std::string body;
   std::string content_type;
   std::string final_url;
   std::vector<std::string> url_chain;  // the request URL, then every redirect target
   bool all_https = true;               // every hop was https://
+};
+
+// What a failed fetch's Error cannot say. A host in the chain that DNS says does not exist
+// (NXDOMAIN, or no address records: RFC 2308's negative answers) means nothing is published
+// there, an answer like a 404; a refused connection, a TLS failure or a DNS server that
+// fails are faults. Both are ErrorKind::unreachable, so callers that care pass this.
+struct HttpFailure {
+  bool no_such_host = false;
 };
 
 class HttpClient {
@@ -51,8 +59,11 @@ class HttpClient {
   // tls_handshake, protocol_error (body over the limit, redirect loop or too many
   // redirects, malformed response), invalid_input (bad URL, http:// not allowed).
   // Any HTTP status is a successful result: callers decide what 404 means.
+  // Every step, the host lookups included, stops with ErrorKind::cancelled soon after
+  // `cancel` is set. `failure`, when given, says why a fetch failed beyond its Error.
   Result<HttpResponse> fetch(const HttpRequest& request, const HttpLimits& limits,
-                             Deadline deadline, const CancelToken& cancel = {}) const;
+                             Deadline deadline, const CancelToken& cancel = {},
+                             HttpFailure* failure = nullptr) const;
 
  private:
   std::shared_ptr<Resolver> resolver_;

@@ -74,11 +74,14 @@ class Channel {
 
   ares_channel get() const { return channel_; }
 
-  // Runs c-ares until `done` is set by a callback. When the deadline passes the pending
-  // queries are cancelled (their callbacks run with ARES_ECANCELLED) and false returned.
-  bool run(const bool& done, Deadline deadline) {
+  // Runs c-ares until `done` is set by a callback. When the deadline passes or `cancel` is
+  // set, the pending queries are cancelled (their callbacks run with ARES_ECANCELLED) and
+  // false returned. With a token, poll() waits at most kCancelSliceMs at a time so that a
+  // cancel is seen even while the DNS server is silent.
+  bool run(const bool& done, Deadline deadline, const CancelToken* cancel = nullptr) {
+    constexpr int kCancelSliceMs = 100;
     while (!done) {
-      if (deadline.expired()) {
+      if (deadline.expired() || (cancel != nullptr && cancel->cancelled())) {
         ares_cancel(channel_);
         return false;
       }
@@ -95,6 +98,7 @@ class Channel {
       }
       // Never an endless poll: with no deadline and no c-ares timer, look again each second.
       if (wait < 0) wait = 1000;
+      if (cancel != nullptr) wait = std::min(wait, kCancelSliceMs);
       if (!detail::poll_sockets(entries, wait)) {
         ares_cancel(channel_);
         return false;
@@ -269,10 +273,10 @@ Result<std::shared_ptr<Resolver>> Resolver::create(const ResolverSettings& setti
   return std::shared_ptr<Resolver>(new Resolver(std::move(impl), settings));
 }
 
-Result<std::vector<std::string>> Resolver::resolve_host(const std::string& name,
-                                                        Deadline deadline) {
+Result<HostAnswer> Resolver::lookup_host(const std::string& name, Deadline deadline,
+                                         const CancelToken& cancel) {
   if (detail::ip_literal_family(name)) {
-    return std::vector<std::string>{std::string(detail::strip_brackets(name))};
+    return HostAnswer{{std::string(detail::strip_brackets(name))}, ""};
   }
   if (name.empty()) return make_error(ErrorKind::invalid_input, "empty host name");
   const std::string what = "IPv4 or IPv6 address";
@@ -283,10 +287,27 @@ Result<std::vector<std::string>> Resolver::resolve_host(const std::string& name,
   hints.ai_family = AF_UNSPEC;  // A and AAAA
   hints.ai_socktype = SOCK_STREAM;
   ares_getaddrinfo(channel.get(), name.c_str(), nullptr, &hints, &on_addrinfo, &lookup);
-  if (!channel.run(lookup.done, deadline)) return deadline_error(name, what);
+  if (!channel.run(lookup.done, deadline, &cancel)) {
+    if (cancel.cancelled())
+      return make_error(ErrorKind::cancelled, "looking up " + name + " was cancelled");
+    return deadline_error(name, what);
+  }
+  // RFC 2308's negative answers: the name does not exist, or has no address records.
+  if (lookup.status == ARES_ENOTFOUND || lookup.status == ARES_ENODATA ||
+      (lookup.status == ARES_SUCCESS && lookup.addresses.empty())) {
+    int status = lookup.status == ARES_ENOTFOUND ? ARES_ENOTFOUND : ARES_ENODATA;
+    return HostAnswer{{}, lookup_error(status, name, what).message};
+  }
   if (lookup.status != ARES_SUCCESS) return lookup_error(lookup.status, name, what);
-  if (lookup.addresses.empty()) return lookup_error(ARES_ENODATA, name, what);
-  return std::move(lookup.addresses);
+  return HostAnswer{std::move(lookup.addresses), ""};
+}
+
+Result<std::vector<std::string>> Resolver::resolve_host(const std::string& name,
+                                                        Deadline deadline) {
+  auto answer = lookup_host(name, deadline);
+  if (!answer) return std::move(answer).error();
+  if (answer->addresses.empty()) return make_error(ErrorKind::unreachable, answer->negative);
+  return std::move(answer->addresses);
 }
 
 Result<std::vector<MxRecord>> Resolver::lookup_mx(const std::string& domain, Deadline deadline) {

@@ -240,5 +240,21 @@ TEST(DetectNeverAnswering, AHigherPrioritySourceThatHangsTimesOutAtTheDeadline) 
   EXPECT_EQ((*l)["result"], "timeout") << run.trace();
 }
 
+TEST(DetectNxdomain, HttpLookupsToNamesThatDoNotExistSayNoneLikeTheDnsLookups) {
+  const auto& scenario = env().scenario("nxdomain");
+  auto run = detect(scenario);
+  ASSERT_TRUE(run.json) << run.trace();
+  int http_lookups = 0;
+  for (const auto& l : (*run.json)["lookups"]) {
+    const std::string target = l["target"];
+    if (target.rfind("https://", 0) != 0 || l["source"] == "ispdb") continue;  // ISPDB: a 404
+    ++http_lookups;
+    EXPECT_EQ(l["result"], "none") << l.dump();
+    EXPECT_TRUE(contains(l["detail"], "does not exist")) << l.dump();
+  }
+  // autoconfig, well-known, and Autodiscover's two hosts.
+  EXPECT_EQ(http_lookups, 4) << run.trace();
+}
+
 }  // namespace
 }  // namespace mailassist::testing

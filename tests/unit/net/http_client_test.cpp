@@ -9,6 +9,10 @@
 #include <memory>
 #include <thread>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "tests/unit/net/dnsmasq.hpp"
 #include "tests/unit/net/loopback.hpp"
 #include "tests/unit/net/nginx.hpp"
@@ -49,6 +53,7 @@ testing::NginxSite site() {
     location = /to-http { return 302 http://web.example.test:{http_port}/mail/config-v1.1.xml; }
     location = /to-ftp { return 302 ftp://web.example.test/file; }
     location = /see-other { return 303 /mail/config-v1.1.xml; }
+    location = /to-nowhere { return 302 https://nowhere.test/mail/config-v1.1.xml; }
     location = /post-moved { return 307 /post; }
   )";
   return site;
@@ -241,11 +246,79 @@ TEST_F(HttpClientTest, UnknownNameIsUnreachable) {
   EXPECT_NE(response.error().message.find("nowhere.test"), std::string::npos);
 }
 
+TEST_F(HttpClientTest, UnknownNameSaysNoSuchHostAndSoDoesARedirectToOne) {
+  HttpFailure failure;
+  auto response = client_->fetch(request_for(https("/", "nowhere.test")), {}, soon(), {}, &failure);
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().kind, ErrorKind::unreachable);
+  EXPECT_TRUE(failure.no_such_host) << response.error().message;
+  EXPECT_NE(response.error().message.find("does not exist"), std::string::npos)
+      << response.error().message;
+
+  auto redirected = client_->fetch(request_for(https("/to-nowhere")), {}, soon(), {}, &failure);
+  ASSERT_FALSE(redirected);
+  EXPECT_TRUE(failure.no_such_host) << redirected.error().message;
+}
+
 TEST_F(HttpClientTest, RefusedConnectionIsUnreachable) {
   testing::LoopbackSocket closed("127.0.0.1", testing::Listen::bound_only);
-  auto response = get("https://127.0.0.1:" + std::to_string(closed.port()) + "/");
+  HttpFailure failure;
+  failure.no_such_host = true;  // fetch resets it
+  auto response =
+      client_->fetch(request_for("https://127.0.0.1:" + std::to_string(closed.port()) + "/"), {},
+                     soon(), {}, &failure);
   ASSERT_FALSE(response);
   EXPECT_EQ(response.error().kind, ErrorKind::unreachable) << response.error().message;
+  EXPECT_FALSE(failure.no_such_host) << "a refused connection is a fault, not an answer";
+}
+
+// A UDP socket nobody reads, as a DNS server: queries vanish without an ICMP error, so a
+// lookup only ends at its deadline or on cancel.
+class SilentDnsServer {
+ public:
+  SilentDnsServer() : fd_(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    auto* generic = reinterpret_cast<sockaddr*>(&address);  // the sockets API's own cast
+    if (fd_ >= 0 && ::bind(fd_, generic, length) == 0 &&
+        ::getsockname(fd_, generic, &length) == 0) {
+      server_ = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+    }
+  }
+  ~SilentDnsServer() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  SilentDnsServer(const SilentDnsServer&) = delete;
+  SilentDnsServer& operator=(const SilentDnsServer&) = delete;
+  const std::string& server() const { return server_; }
+
+ private:
+  int fd_;
+  std::string server_;
+};
+
+TEST_F(HttpClientTest, CancelStopsTheHostLookupWhileTheDnsServerIsSilent) {
+  SilentDnsServer silent;
+  ASSERT_FALSE(silent.server().empty());
+  auto resolver = Resolver::create({{silent.server()}});
+  ASSERT_TRUE(resolver) << resolver.error().message;
+  auto tls = TlsContext::create({testing::pki_file("ca.pem"), false});
+  ASSERT_TRUE(tls) << tls.error().message;
+  HttpClient client(*resolver, *tls);
+  CancelToken cancel;
+  std::thread canceller([cancel] {
+    std::this_thread::sleep_for(200ms);
+    cancel.cancel();
+  });
+  // Without the cancel only the 10-minute deadline would end this lookup; the test's own
+  // timeout (CTest) is what fails it if the cancel is ignored.
+  auto response = client.fetch(request_for("https://web.example.test/"), {},
+                               Deadline::after(std::chrono::minutes(10)), cancel);
+  canceller.join();
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().kind, ErrorKind::cancelled) << response.error().message;
 }
 
 TEST_F(HttpClientTest, ServerThatNeverAnswersTimesOut) {
