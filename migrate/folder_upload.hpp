@@ -1,0 +1,76 @@
+#pragma once
+// Uploading one source folder into its target mailbox over one connection — the inner
+// loop of run_migration(). For each scanned message, in source order, exactly one of:
+//   deleted in the source                          -> skipped_deleted
+//   in the journal, or claimed in the server index -> already_there (uploaded, when this
+//                                                     run sent it before a reconnect)
+//   over APPENDLIMIT, unreadable, refused          -> failed, with the reason
+//   otherwise                                      -> APPEND, pipelined; on the tagged OK
+//                                                     journaled and counted uploaded
+// An attempt that loses its connection returns the error; the caller reconnects and runs
+// the folder again from the start: what the server confirmed is in the journal, and what
+// it stored without our seeing the OK is found by the index, so nothing is sent twice.
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include "core/cancel_token.hpp"
+#include "core/progress.hpp"
+#include "migrate/imap_connection.hpp"
+#include "migrate/journal.hpp"
+#include "migrate/migration.hpp"
+
+namespace mailassist::migrate {
+
+// What every worker shares.
+struct UploadContext {
+  UploadContext(MailStore& s, std::string id, Journal* j, std::optional<std::uint64_t> limit,
+                CancelToken c, Progress& p)
+      : store(s),
+        store_id(std::move(id)),
+        journal(j),
+        append_limit(limit),
+        cancel(c),
+        progress(p) {}
+  MailStore& store;
+  std::string store_id;  // MailStore::description(), the journal's store identity
+  Journal* journal = nullptr;
+  std::optional<std::uint64_t> append_limit;
+  CancelToken cancel;
+  Progress& progress;
+  std::uint64_t total = 0;
+  std::uint64_t bytes_total = 0;
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<std::uint64_t> bytes_done{0};
+  std::mutex progress_mutex;
+
+  void advance(std::int64_t messages, std::int64_t bytes, const std::string& stage);
+};
+
+// State of one folder across attempts.
+struct FolderUpload {
+  const FolderPlan& plan;
+  FolderReport report;
+  std::unordered_set<std::string> sent;  // message keys APPENDed in this run
+  std::int64_t progress_messages = 0;    // what this folder added to the progress so far
+  std::int64_t progress_bytes = 0;
+  bool complete = false;  // the last attempt went through the whole folder
+};
+
+// One attempt over a live connection. Errors are connection-level (reconnect and retry)
+// or folder-level (ErrorKind other than the transport ones: give up on the folder).
+Result<void> upload_folder(ImapConnection& connection, FolderUpload& folder,
+                           UploadContext& context);
+
+// Counts the folder without a server, after giving up on it: what the journal confirms or
+// this run sent is counted as such, every other live message failed with `reason`.
+void account_unfinished_folder(FolderUpload& folder, UploadContext& context,
+                               const std::string& reason);
+
+// True for errors after which a new connection may succeed.
+bool is_transport_error(const Error& error);
+
+}  // namespace mailassist::migrate

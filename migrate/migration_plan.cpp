@@ -1,0 +1,120 @@
+// plan_migration(): read the server's mailboxes, map the source's folders, count them.
+#include <cstdlib>
+
+#include "core/ascii.hpp"
+#include "migrate/folder_mapping.hpp"
+#include "migrate/imap_connection.hpp"
+#include "migrate/migration.hpp"
+#include "migrate/server_info.hpp"
+
+namespace mailassist::migrate {
+
+std::filesystem::path default_state_dir(const ImapTarget& target) {
+  // XDG Base Directory: state that survives restarts but is not worth backing up.
+  std::filesystem::path base;
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
+    base = state;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = std::filesystem::path(home) / ".local" / "state";
+  } else {
+    base = ".";
+  }
+  std::string name = target.username + "@" + target.host + "_" + std::to_string(target.port);
+  for (auto& c : name)
+    if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 0x20) c = '_';
+  return base / "mailassist" / "migrate" / name;
+}
+
+Result<ServerInfo> read_server_info(ImapConnection& connection) {
+  ServerInfo info;
+  auto& client = connection.client();
+  auto listed = client.list("", "*", connection.step());
+  if (!listed) return std::move(listed).error();
+  for (const auto& m : *listed) {
+    if (m.delimiter) {
+      info.mailboxes.delimiter = m.delimiter;
+      break;
+    }
+  }
+  if (!info.mailboxes.delimiter && listed->empty()) {
+    // RFC 9051 section 6.3.9: LIST "" "" answers with the delimiter alone.
+    auto root = client.list("", "", connection.step());
+    if (root && !root->empty()) info.mailboxes.delimiter = root->front().delimiter;
+  }
+  info.mailboxes.mailboxes = std::move(*listed);
+  for (const auto& capability : client.capabilities()) {
+    // RFC 7889 section 2: "APPENDLIMIT=n" server-wide; bare APPENDLIMIT is per mailbox.
+    if (istarts_with(capability, "APPENDLIMIT=")) {
+      std::uint64_t limit = 0;
+      bool digits = capability.size() > 12;
+      for (char c : capability.substr(12)) {
+        if (c < '0' || c > '9')
+          digits = false;
+        else
+          limit = limit * 10 + static_cast<std::uint64_t>(c - '0');
+      }
+      if (digits) info.append_limit = limit;
+    }
+  }
+  return info;
+}
+
+Result<MigrationPlan> plan_migration(MailStore& store, const ImapTarget& target,
+                                     const MigrationOptions& options, const CancelToken& cancel) {
+  MigrationPlan plan;
+  plan.source = store.description();
+  plan.target = describe_target(target);
+  auto folders = store.folders(cancel);
+  if (!folders) return std::move(folders).error();
+
+  auto connection = ImapConnection::open(target, 1, cancel);
+  if (!connection) return std::move(connection).error();
+  auto info = read_server_info(**connection);
+  (*connection)->close();
+  if (!info) return std::move(info).error();
+  plan.append_limit = info->append_limit;
+
+  std::vector<SourceFolder> selected;
+  for (auto& folder : *folders) {
+    auto path = source_path(folder);
+    if (folder_selected(path, options.include, options.exclude)) {
+      selected.push_back(std::move(folder));
+    } else {
+      plan.excluded.push_back(path);
+    }
+  }
+  auto targets = map_folders(selected, info->mailboxes, options.maps);
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    if (cancel.cancelled()) return make_error(ErrorKind::cancelled, "planning cancelled");
+    FolderPlan folder;
+    folder.source = selected[i];
+    folder.source_path = source_path(selected[i]);
+    folder.target = targets[i].mailbox;
+    folder.target_exists = targets[i].exists;
+    folder.notes = targets[i].notes;
+    if (folder.source.holds_messages) {
+      auto scanned = store.scan(
+          folder.source,
+          [&](const MessageEnvelope& m) {
+            if (m.deleted) {
+              ++folder.deleted;
+            } else {
+              ++folder.messages;
+              folder.bytes += m.size;
+            }
+            return !cancel.cancelled();
+          },
+          [&](const StoreProblem& p) { plan.problems.push_back(p); }, cancel);
+      if (!scanned) {
+        plan.problems.push_back({folder.source.location, scanned.error().message});
+      }
+    }
+    plan.messages += folder.messages;
+    plan.bytes += folder.bytes;
+    plan.deleted += folder.deleted;
+    plan.folders.push_back(std::move(folder));
+  }
+  return plan;
+}
+
+}  // namespace mailassist::migrate

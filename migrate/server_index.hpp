@@ -1,0 +1,69 @@
+#pragma once
+// What a target mailbox already holds, so that nothing is uploaded twice even when the
+// journal is lost (a new computer, a deleted state directory, a run by another tool).
+//
+// The index is one UID FETCH 1:* (UID RFC822.SIZE INTERNALDATE
+// BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]) per mailbox (RFC 9051 section 6.4.5); PEEK so
+// that \Seen is not set on what is there. A source message is already there when a server
+// message not yet claimed by another source message has
+//  - the same Message-ID (both absent counts as the same),
+//  - exactly the same RFC822.SIZE (the store gives the exact bytes APPEND would send), and
+//  - the same internal date instant, when the source knows a date (APPEND sets it, so a
+//    copy we uploaded has it; RFC 9051 section 2.3.3).
+// Each server message is claimed at most once, so two copies in the source need two on
+// the server, and two different messages sharing a Message-ID both arrive unless they also
+// have the same size to the byte and the same date to the second. Nothing is added to
+// messages to recognise them (no marker header): the bytes stay the user's.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/cancel_token.hpp"
+#include "core/deadline.hpp"
+#include "migrate/stores/mail_store.hpp"
+#include "protocols/imap/client.hpp"
+
+namespace mailassist::migrate {
+
+struct IndexedMessage {
+  std::uint32_t uid = 0;
+  std::uint64_t size = 0;
+  std::optional<std::chrono::sys_seconds> internal_date;
+  std::string message_id;  // normalised like the stores do: "<id@host>", "" when none
+};
+
+// "dd-Mon-yyyy hh:mm:ss +zzzz" (RFC 9051 section 9 date-time) to an instant; nullopt when
+// malformed.
+std::optional<std::chrono::sys_seconds> parse_internal_date(std::string_view text);
+
+// One untagged FETCH response as assembled (UnknownData::raw). nullopt when it is not a
+// FETCH or lacks UID or RFC822.SIZE (a server may send unsolicited FETCHes of flags);
+// protocol_error when it is malformed.
+Result<std::optional<IndexedMessage>> parse_index_fetch(std::string_view raw);
+
+// Fetches the index of the selected mailbox.
+Result<std::vector<IndexedMessage>> fetch_server_index(imap::ImapClient& client, Deadline deadline);
+
+class ServerIndex {
+ public:
+  ServerIndex() = default;
+  explicit ServerIndex(std::vector<IndexedMessage> messages);
+
+  // Claims a server message that is this source message (the rule above); its UID.
+  std::optional<std::uint32_t> claim(const MessageEnvelope& envelope);
+  // Claims a known UID (from the journal's APPENDUID); false when the server lacks it.
+  bool claim_uid(std::uint32_t uid);
+  std::size_t size() const { return messages_.size(); }
+
+ private:
+  std::vector<IndexedMessage> messages_;
+  std::vector<bool> claimed_;
+  std::unordered_multimap<std::string, std::size_t> by_id_;  // Message-ID -> index
+  std::unordered_map<std::uint32_t, std::size_t> by_uid_;
+};
+
+}  // namespace mailassist::migrate
