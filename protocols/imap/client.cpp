@@ -115,10 +115,65 @@ Result<Response> ImapClient::next_response(Deadline deadline) {
 
 // --- Writing ----------------------------------------------------------------------------
 
-Result<void> ImapClient::write_literal(std::string_view bytes, Deadline deadline) {
+// submit() gathers what it writes and sends it in chunks of write_chunk bytes: a command
+// line, a small literal and the next line go out in one write instead of three (the
+// socket has TCP_NODELAY, so each write would otherwise be its own packet).
+Result<void> ImapClient::queue_output(std::string_view bytes, Deadline deadline) {
+  output_.append(bytes);
+  if (output_.size() < options_.write_chunk) return ok();
+  return flush_output(deadline);
+}
+
+Result<void> ImapClient::flush_output(Deadline deadline) {
+  if (output_.empty()) return ok();
+  auto sent = reader().write_all(output_, deadline);
+  output_.clear();
+  return sent;
+}
+
+Error ImapClient::give_up(Error cause) {
+  // Part of a command is on the wire and the rest cannot follow: whatever we sent next
+  // would be read as the rest of the literal, or as a new command in the middle of one.
+  state_ = SessionState::logged_out;
+  output_.clear();
+  trace().info("giving up the connection: " + cause.message);
+  return cause;
+}
+
+Result<void> ImapClient::write_literal(const CommandSegment& segment, Deadline deadline) {
   // Message bodies and credentials are not traced, only their size.
-  trace().info("(" + std::to_string(bytes.size()) + " bytes of literal data sent)");
-  return reader().write_all(bytes, deadline);
+  trace().info("(" + std::to_string(segment.literal_size) + " bytes of literal data sent)");
+  if (segment.reader) return write_streamed(segment, deadline);
+  return queue_output(segment.literal, deadline);
+}
+
+Result<void> ImapClient::write_streamed(const CommandSegment& segment, Deadline deadline) {
+  chunk_.resize(std::max<std::size_t>(options_.write_chunk, 1));
+  std::uint64_t remaining = segment.literal_size;
+  while (remaining > 0) {
+    std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(remaining, chunk_.size()));
+    auto got = (*segment.reader)(std::span<char>(chunk_.data(), want));
+    std::uint64_t done = segment.literal_size - remaining;
+    if (!got || *got == 0 || *got > want) {
+      // RFC 9051 section 4.3: the server reads exactly the announced number of bytes, so
+      // a literal cannot be cut short; padding it would store a corrupt message. Dropping
+      // the connection is the only way to make the server discard the command.
+      std::string why = !got   ? got.error().message
+                        : *got ? "the message source returned more bytes than asked for"
+                               : "the message ended early";
+      auto kind = !got ? got.error().kind : ErrorKind::io_error;
+      return give_up(
+          make_error(kind, "could not send a message of " + std::to_string(segment.literal_size) +
+                               " bytes: " + why + " after " + std::to_string(done) +
+                               " bytes; the connection was dropped because the server was already "
+                               "counting the announced literal"));
+    }
+    remaining -= *got;
+    if (auto sent = queue_output(std::string_view(chunk_.data(), *got), deadline); !sent) {
+      return sent;
+    }
+  }
+  return ok();
 }
 
 Result<void> ImapClient::wait_for_continuation(const Tag& tag, Deadline deadline, bool& completed) {
@@ -156,19 +211,24 @@ Result<Tag> ImapClient::submit(const Command& command, Deadline deadline) {
   in_flight_.push_back(tag.text);
   auto segments = encode(tag, command, literal_mode());
   for (const auto& segment : segments) {
-    std::optional<std::string_view> shown;
-    if (segment.shown != segment.line) shown = segment.shown;
-    if (auto sent = send_line(segment.line, deadline, shown); !sent) return std::move(sent).error();
+    trace().sent(segment.shown);
+    auto line = queue_output(segment.line, deadline);
+    if (line) line = queue_output("\r\n", deadline);
+    if (!line) return give_up(std::move(line).error());
     if (!segment.has_literal) continue;
     if (segment.synchronizing) {
+      if (auto flushed = flush_output(deadline); !flushed)
+        return give_up(std::move(flushed).error());
       bool completed = false;
       if (auto go = wait_for_continuation(tag, deadline, completed); !go) {
-        return std::move(go).error();
+        return give_up(std::move(go).error());
       }
       if (completed) return tag;
     }
-    if (auto sent = write_literal(segment.literal, deadline); !sent) return std::move(sent).error();
+    if (auto sent = write_literal(segment, deadline); !sent)
+      return give_up(std::move(sent).error());
   }
+  if (auto flushed = flush_output(deadline); !flushed) return give_up(std::move(flushed).error());
   return tag;
 }
 
@@ -254,6 +314,23 @@ Result<void> ImapClient::refresh_capabilities(Deadline deadline) {
                       "the server answered CAPABILITY without listing capabilities");
   }
   return ok();
+}
+
+std::optional<std::uint64_t> ImapClient::append_limit() const {
+  // RFC 7889 section 2: "APPENDLIMIT=n" is server-wide; a bare "APPENDLIMIT" means the
+  // limits are per mailbox (STATUS). The value is a number64 (RFC 9051 section 9).
+  for (const auto& c : capabilities_) {
+    if (c.size() <= 12 || !istarts_with(c, "APPENDLIMIT=")) continue;
+    std::string_view digits = std::string_view(c).substr(12);
+    if (digits.size() > 19) return std::nullopt;
+    std::uint64_t value = 0;
+    for (char d : digits) {
+      if (d < '0' || d > '9') return std::nullopt;
+      value = value * 10 + static_cast<std::uint64_t>(d - '0');
+    }
+    return value;
+  }
+  return std::nullopt;
 }
 
 Result<void> ImapClient::ensure_capabilities(Deadline deadline) {

@@ -1,6 +1,6 @@
-// The commands migration and the account checks use beyond login: ID (RFC 2971), LIST
-// with special-use attributes (RFC 9051 6.3.9, RFC 6154), SELECT (6.3.2), APPEND (6.3.12,
-// RFC 4315 APPENDUID) and CREATE (6.3.4).
+// The commands migration and the account checks use beyond login: ID (RFC 2971), ENABLE
+// UTF8=ACCEPT (RFC 6855), LIST with special-use attributes (RFC 9051 6.3.9, RFC 6154),
+// SELECT (6.3.2), CREATE (6.3.4) and STATUS (6.3.11) for APPENDLIMIT (RFC 7889).
 #include <algorithm>
 
 #include "protocols/imap/client.hpp"
@@ -12,12 +12,13 @@ namespace mailassist::imap {
 
 namespace {
 
-Mailbox to_mailbox(ListData data) {
+Mailbox to_mailbox(ListData data, bool utf8) {
   Mailbox out;
   out.wire_name = std::move(data.name);
   // A name that is not valid modified UTF-7 (some servers send raw UTF-8) is shown as
-  // sent; commands keep using wire_name either way.
-  auto decoded = decode_mailbox_name(out.wire_name);
+  // sent; commands keep using wire_name either way. After ENABLE UTF8=ACCEPT names are
+  // UTF-8 (RFC 6855 section 3) and decoding "&-" would change them.
+  auto decoded = utf8 ? Result<std::string>(out.wire_name) : decode_mailbox_name(out.wire_name);
   out.name = decoded ? std::move(*decoded) : out.wire_name;
   out.delimiter = data.delimiter;
   out.attributes = std::move(data.attributes);
@@ -63,7 +64,75 @@ bool Mailbox::selectable() const {
 Result<std::string> ImapClient::wire_name(std::string_view mailbox) const {
   // RFC 9051 section 5.1: INBOX is special and case-insensitive; never encode it.
   if (iequals(mailbox, "INBOX")) return std::string("INBOX");
-  return encode_mailbox_name(mailbox);
+  if (!utf8_enabled_) return encode_mailbox_name(mailbox);
+  if (!is_valid_utf8(mailbox)) {
+    return make_error(ErrorKind::invalid_input,
+                      "the mailbox name is not valid UTF-8: " + std::string(mailbox));
+  }
+  return std::string(mailbox);
+}
+
+void ImapClient::mailbox_argument(Command& command, const std::string& wire) const {
+  if (utf8_enabled_) {
+    command.utf8_astring(wire);
+  } else {
+    command.astring(wire);
+  }
+}
+
+Result<bool> ImapClient::enable_utf8(Deadline deadline) {
+  if (utf8_enabled_) return true;
+  if (auto caps = ensure_capabilities(deadline); !caps) return std::move(caps).error();
+  if (!has_capability("UTF8=ACCEPT")) return false;
+  // RFC 5161 section 3.1: ENABLE is valid only before a mailbox is selected.
+  if (state_ != SessionState::authenticated) {
+    return make_error(ErrorKind::internal,
+                      "ENABLE UTF8=ACCEPT must come after login and "
+                      "before SELECT");
+  }
+  bool enabled = false;
+  auto done = execute(Command("ENABLE").raw("UTF8=ACCEPT"), deadline, [&](const Response& r) {
+    if (const auto* data = std::get_if<EnabledData>(&r)) {
+      for (const auto& name : data->capabilities)
+        if (iequals(name, "UTF8=ACCEPT")) enabled = true;
+    }
+  });
+  if (!done) return std::move(done).error();
+  if (!done->ok()) return refused("ENABLE UTF8=ACCEPT", done->status);
+  // RFC 5161 section 3.2: only what the ENABLED response lists is on.
+  utf8_enabled_ = enabled;
+  return enabled;
+}
+
+Result<std::optional<std::uint64_t>> ImapClient::mailbox_append_limit(std::string_view mailbox,
+                                                                      Deadline deadline) {
+  if (auto caps = ensure_capabilities(deadline); !caps) return std::move(caps).error();
+  // RFC 7889 section 2: a server-wide value holds for every mailbox; STATUS (section 3)
+  // is only worth a round trip when the capability comes without one.
+  if (auto global = append_limit()) return global;
+  if (!has_capability("APPENDLIMIT")) return std::optional<std::uint64_t>{};
+  auto name = wire_name(mailbox);
+  if (!name) return std::move(name).error();
+  Command command("STATUS");
+  mailbox_argument(command, *name);
+  command.raw("(APPENDLIMIT)");
+  std::optional<std::uint64_t> limit;
+  Result<void> parsed = ok();
+  auto done = execute(command, deadline, [&](const Response& r) {
+    const auto* data = std::get_if<UnknownData>(&r);
+    if (!data || data->keyword != "STATUS" || !parsed) return;
+    auto status = parse_status_response(data->raw);
+    if (!status) {
+      parsed = std::move(status).error();
+      return;
+    }
+    for (const auto& [item, value] : status->items)
+      if (item == "APPENDLIMIT") limit = value;  // NIL: no limit for this mailbox
+  });
+  if (!done) return std::move(done).error();
+  if (!parsed) return std::move(parsed).error();
+  if (!done->ok()) return refused("STATUS " + std::string(mailbox), done->status);
+  return limit;
 }
 
 Result<std::optional<IdFields>> ImapClient::id(const IdFields& ours, Deadline deadline) {
@@ -96,12 +165,18 @@ Result<std::optional<IdFields>> ImapClient::id(const IdFields& ours, Deadline de
 Result<std::vector<Mailbox>> ImapClient::list(std::string_view reference, std::string_view pattern,
                                               Deadline deadline) {
   if (auto caps = ensure_capabilities(deadline); !caps) return std::move(caps).error();
-  auto ref = encode_mailbox_name(reference);
+  auto ref =
+      utf8_enabled_ ? Result<std::string>(std::string(reference)) : encode_mailbox_name(reference);
   if (!ref) return std::move(ref).error();
-  auto pat = encode_mailbox_name(pattern);
+  auto pat =
+      utf8_enabled_ ? Result<std::string>(std::string(pattern)) : encode_mailbox_name(pattern);
   if (!pat) return std::move(pat).error();
   Command command("LIST");
-  command.string(*ref).string(*pat);
+  if (utf8_enabled_ && can_quote_utf8(*ref) && can_quote_utf8(*pat)) {
+    command.raw(quote(*ref)).raw(quote(*pat));
+  } else {
+    command.string(*ref).string(*pat);
+  }
   // RFC 6154 section 2: the SPECIAL-USE return option (LIST-EXTENDED syntax, RFC 5258)
   // asks for the attributes explicitly; servers without SPECIAL-USE would reject it, and
   // may still send the attributes unasked, which are read the same way.
@@ -109,7 +184,7 @@ Result<std::vector<Mailbox>> ImapClient::list(std::string_view reference, std::s
   std::vector<Mailbox> out;
   auto done = execute(command, deadline, [&](const Response& r) {
     if (const auto* data = std::get_if<ListData>(&r); data && !data->lsub) {
-      out.push_back(to_mailbox(*data));
+      out.push_back(to_mailbox(*data, utf8_enabled_));
     }
   });
   if (!done) return std::move(done).error();
@@ -121,7 +196,7 @@ Result<MailboxState> ImapClient::select(std::string_view mailbox, Deadline deadl
   auto name = wire_name(mailbox);
   if (!name) return std::move(name).error();
   Command command("SELECT");
-  command.astring(*name);
+  mailbox_argument(command, *name);
   MailboxState state;
   auto done = execute(command, deadline, [&](const Response& r) {
     if (const auto* exists = std::get_if<ExistsData>(&r)) state.exists = exists->count;
@@ -146,47 +221,11 @@ Result<MailboxState> ImapClient::select(std::string_view mailbox, Deadline deadl
   return state;
 }
 
-Result<AppendResult> ImapClient::append(std::string_view mailbox, const AppendRequest& request,
-                                        Deadline deadline) {
-  if (auto caps = ensure_capabilities(deadline); !caps) return std::move(caps).error();
-  auto name = wire_name(mailbox);
-  if (!name) return std::move(name).error();
-  Command command("APPEND");
-  command.astring(*name);
-  if (!request.flags.empty()) {
-    command.begin_list();
-    for (const auto& flag : request.flags) {
-      // Flags are atoms with an optional leading '\' (RFC 9051 section 9 "flag"): anything
-      // else would break the command's syntax.
-      std::string_view keyword = flag;
-      if (!keyword.empty() && keyword.front() == '\\') keyword.remove_prefix(1);
-      if (keyword.empty() || !std::all_of(keyword.begin(), keyword.end(), is_atom_char)) {
-        return make_error(ErrorKind::invalid_input, "not a valid IMAP flag: " + flag);
-      }
-      command.raw(flag);
-    }
-    command.end_list();
-  }
-  if (request.date) command.raw(quote(format_internal_date(*request.date)));
-  command.literal(request.message);
-  auto done = execute(command, deadline);
-  if (!done) return std::move(done).error();
-  if (!done->ok()) return refused("APPEND to " + std::string(mailbox), done->status);
-  AppendResult result;
-  const auto& code = done->status.code;
-  if (code && code->kind == CodeKind::appenduid && code->uids.size() == 1 &&
-      code->uids.front().first == code->uids.front().last) {
-    result.uid_validity = code->number;
-    result.uid = code->uids.front().first;
-  }
-  return result;
-}
-
 Result<CreateOutcome> ImapClient::create(std::string_view mailbox, Deadline deadline) {
   auto name = wire_name(mailbox);
   if (!name) return std::move(name).error();
   Command command("CREATE");
-  command.astring(*name);
+  mailbox_argument(command, *name);
   auto done = execute(command, deadline);
   if (!done) return std::move(done).error();
   if (done->ok()) return CreateOutcome::created;

@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "protocols/imap/mailbox_name.hpp"
 #include "protocols/imap/parse_cursor.hpp"
 
 namespace mailassist::imap {
@@ -24,8 +25,15 @@ bool can_quote(std::string_view value) {
   return true;
 }
 
+bool can_quote_utf8(std::string_view value) {
+  if (value.size() > kMaxQuoted || !is_valid_utf8(value)) return false;
+  for (char c : value)
+    if (c == 0 || c == '\r' || c == '\n') return false;
+  return true;
+}
+
 std::string quote(std::string_view value) {
-  assert(can_quote(value));
+  assert(can_quote_utf8(value));
   std::string out = "\"";
   for (char c : value) {
     if (c == '"' || c == '\\') out += '\\';
@@ -86,6 +94,20 @@ Command& Command::literal(std::string_view bytes) {
   return *this;
 }
 
+Command& Command::utf8_astring(std::string_view value) {
+  if (is_atom(value)) return raw(value);
+  if (can_quote_utf8(value)) return raw(quote(value));
+  return literal(value);
+}
+
+Command& Command::streamed_literal(std::uint64_t size, const LiteralReader& reader) {
+  Piece piece{Piece::Kind::literal, std::string(), false};
+  piece.reader = &reader;
+  piece.size = size;
+  argument(std::move(piece));
+  return *this;
+}
+
 Command& Command::secret(std::string_view value) {
   string(value);
   pieces_.back().secret = true;
@@ -106,12 +128,15 @@ std::vector<CommandSegment> encode(const Tag& tag, const Command& command, Liter
       segment.shown += separator + (piece.secret ? std::string("<redacted>") : piece.bytes);
       continue;
     }
+    std::uint64_t size = piece.literal_size();
     bool sync = mode == LiteralMode::synchronizing ||
-                (mode == LiteralMode::limited && piece.bytes.size() > kLiteralMinusMax);
-    std::string announce = "{" + std::to_string(piece.bytes.size()) + (sync ? "}" : "+}");
+                (mode == LiteralMode::limited && size > kLiteralMinusMax);
+    std::string announce = "{" + std::to_string(size) + (sync ? "}" : "+}");
     segment.line += separator + announce;
     segment.shown += separator + (piece.secret ? std::string("<redacted>") : announce);
     segment.literal = piece.bytes;
+    segment.reader = piece.reader;
+    segment.literal_size = size;
     segment.has_literal = true;
     segment.synchronizing = sync;
     out.emplace_back();

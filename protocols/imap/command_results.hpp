@@ -67,6 +67,15 @@ struct AppendResult {
   std::optional<std::uint32_t> uid;
 };
 
+// One message of the selected mailbox as the duplicate check sees it: UID FETCH 1:* (UID
+// RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]).
+struct MessageIndexEntry {
+  std::uint32_t uid = 0;
+  std::uint64_t size = 0;                     // RFC822.SIZE: the bytes APPEND sent
+  std::optional<InternalDate> internal_date;  // nullopt if the server's was unreadable
+  std::string message_id;                     // unfolded and trimmed, "" when none
+};
+
 enum class CreateOutcome { created, already_exists };
 
 constexpr std::string_view to_string(CreateOutcome o) {

@@ -3,7 +3,9 @@
 // "dd-Mon-yyyy hh:mm:ss +zzzz", the local time of the message with its UTC offset.
 // Migration keeps a message's received date this way.
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace mailassist::imap {
 
@@ -15,5 +17,9 @@ struct InternalDate {
 // Without the surrounding quotes, e.g. "17-Jul-1996 02:44:25 -0700". The day is always two
 // digits (date-day-fixed allows "07" as well as " 7").
 std::string format_internal_date(const InternalDate& date);
+
+// The server's INTERNALDATE as FETCH returns it (without the quotes); the day may be
+// " 7" or "07". nullopt for anything else, including impossible dates like 31-Feb.
+std::optional<InternalDate> parse_internal_date(std::string_view text);
 
 }  // namespace mailassist::imap

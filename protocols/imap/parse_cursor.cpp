@@ -151,6 +151,19 @@ Result<std::uint32_t> ParseCursor::number() {
   return static_cast<std::uint32_t>(value);
 }
 
+Result<std::uint64_t> ParseCursor::number64() {
+  std::size_t begin = pos_;
+  std::uint64_t value = 0;
+  while (!at_end() && is_digit(input_[pos_])) {
+    // Checked before multiplying, so the arithmetic never wraps.
+    if (value > (0x7FFFFFFFFFFFFFFFull - 9) / 10) return error_at(begin, "number out of range");
+    value = value * 10 + static_cast<std::uint64_t>(input_[pos_] - '0');
+    ++pos_;
+  }
+  if (pos_ == begin) return error("a number");
+  return value;
+}
+
 Result<std::uint32_t> ParseCursor::nz_number() {
   std::size_t begin = pos_;
   auto n = number();

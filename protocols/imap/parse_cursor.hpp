@@ -56,6 +56,8 @@ class ParseCursor {
 
   Result<std::uint32_t> number();
   Result<std::uint32_t> nz_number();
+  // number64 (RFC 9051 section 9): up to 2^63 - 1, for sizes and APPENDLIMIT.
+  Result<std::uint64_t> number64();
 
   Result<std::string> quoted();
   Result<std::string> literal();

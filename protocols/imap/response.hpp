@@ -188,6 +188,36 @@ struct IdData {
   bool operator==(const IdData&) const = default;
 };
 
+// FETCH and STATUS arrive as UnknownData (so a handler that reads the raw form keeps
+// working); parse_fetch_response() and parse_status_response() type them on demand.
+//
+// "* 12 FETCH (UID 5 RFC822.SIZE 310 INTERNALDATE "..." BODY[HEADER.FIELDS (MESSAGE-ID)]
+// {45}\r\n...)" (RFC 9051 section 7.5.2). The items migration reads are typed; others
+// (ENVELOPE, BODYSTRUCTURE, MODSEQ...) are checked for syntax and skipped.
+struct FetchedSection {
+  std::string section;  // between the brackets, as sent: "HEADER.FIELDS (MESSAGE-ID)"
+  std::optional<std::uint32_t> origin;  // "<0>" of a partial fetch
+  std::optional<std::string> data;      // nullopt for NIL
+  bool operator==(const FetchedSection&) const = default;
+};
+struct FetchData {
+  std::uint32_t sequence = 0;
+  std::optional<std::uint32_t> uid;
+  std::optional<std::uint64_t> size;         // RFC822.SIZE
+  std::optional<std::string> internal_date;  // as sent, unquoted
+  std::optional<std::vector<std::string>> flags;
+  std::vector<FetchedSection> sections;  // BODY[...], BINARY[...], RFC822*
+  bool operator==(const FetchData&) const = default;
+};
+
+// "* STATUS name (MESSAGES 3 APPENDLIMIT 35651584)" (RFC 9051 section 7.3.4); a value may
+// be NIL (RFC 7889 section 3: APPENDLIMIT NIL means no limit).
+struct StatusData {
+  std::string mailbox;                                                      // as sent, unquoted
+  std::vector<std::pair<std::string, std::optional<std::uint64_t>>> items;  // names upper-cased
+  bool operator==(const StatusData&) const = default;
+};
+
 // Any other untagged data: the keyword (upper-cased; for "* 5 FETCH ..." it is "FETCH")
 // and the whole response verbatim.
 struct UnknownData {
@@ -196,8 +226,8 @@ struct UnknownData {
   bool operator==(const UnknownData&) const = default;
 };
 
-using Response =
-    std::variant<ContinuationRequest, TaggedStatus, UntaggedStatus, CapabilityData, EnabledData,
-                 ListData, ExistsData, RecentData, ExpungeData, FlagsData, IdData, UnknownData>;
+using Response = std::variant<ContinuationRequest, TaggedStatus, UntaggedStatus, CapabilityData,
+                              EnabledData, ListData, ExistsData, RecentData, ExpungeData, FlagsData,
+                              IdData, FetchData, StatusData, UnknownData>;
 
 }  // namespace mailassist::imap

@@ -107,7 +107,8 @@ Result<Response> numbered_data(ParseCursor& cursor, std::string_view whole) {
     if (*n == 0) return cursor.error_at(2, "expected a non-zero sequence number");
     return Response{ExpungeData{*n}};
   }
-  // FETCH and friends: framed correctly (the assembler saw to that), not typed here.
+  // FETCH and friends: framed correctly (the assembler saw to that), typed on demand by
+  // parse_fetch_response().
   return Response{UnknownData{std::move(upper), std::string(whole)}};
 }
 

@@ -21,6 +21,13 @@ Result<StatusResponse> parse_status_text(ParseCursor& cursor, Status status);
 // resp-text-code: the part between the brackets, given as a cursor over exactly that.
 Result<ResponseCode> parse_response_code(ParseCursor cursor);
 
+// A complete "* n FETCH (msg-att)" response (RFC 9051 section 7.5.2), as UnknownData::raw
+// holds it, literals inline.
+Result<FetchData> parse_fetch_response(std::string_view response);
+
+// A complete "* STATUS mailbox (items)" response (RFC 9051 section 7.3.4).
+Result<StatusData> parse_status_response(std::string_view response);
+
 // "[CODE argument] text" as the server sent it, for messages shown to users.
 std::string describe(const StatusResponse& status);
 
