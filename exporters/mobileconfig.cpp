@@ -19,8 +19,13 @@ class PlistDict {
  public:
   explicit PlistDict(pugi::xml_node node) : node_(node) {}
 
+  // XML 1.0 allows no control characters but tab and line ends, not even as &#N;, and
+  // plist readers refuse them: a name from the command line or the network loses them.
   void string(const char* key, const std::string& value) {
-    add_key(key).append_child("string").text().set(value.c_str());
+    std::string text = value;
+    for (char& c : text)
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') c = ' ';
+    add_key(key).append_child("string").text().set(text.c_str());
   }
   void integer(const char* key, long long value) {
     add_key(key).append_child("integer").text().set(value);

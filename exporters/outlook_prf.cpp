@@ -137,6 +137,18 @@ Result<ExportedText> write_outlook_prf(const autoconfig::AccountConfig& config,
     return make_error(ErrorKind::invalid_input,
                       "an Outlook profile needs an SMTP server; the settings have none");
   ExportedText result;
+  // Outlook reads a PRF in the Windows code page, not UTF-8: say so rather than let a name
+  // arrive garbled.
+  auto non_ascii = [](std::string_view text) {
+    for (char c : text)
+      if (static_cast<unsigned char>(c) >= 0x80) return true;
+    return false;
+  };
+  if (non_ascii(config.display_name) || non_ascii(email)) {
+    result.warnings.push_back(
+        "the PRF is written in UTF-8 but Outlook reads it in the Windows code page: check the "
+        "account name and address after importing");
+  }
   const ServerConfig& incoming = pick_incoming(config);
   const ServerConfig& smtp = config.outgoing.front();
   const bool imap = incoming.protocol == Protocol::imap;
@@ -198,7 +210,9 @@ Result<ExportedText> write_outlook_prf(const autoconfig::AccountConfig& config,
       << "UniqueService=Yes\r\n"
       << "\r\n; Section 5 - Values for each internet account\r\n"
       << "[Account1]\r\n"
-      << "AccountName=" << name << "\r\n"
+      << "AccountName=" << name
+      << "\r\n"
+      // The sender's name in sent mail: unknown here, so the address until the user edits it.
       << "DisplayName=" << address << "\r\n"
       << "EmailAddress=" << address << "\r\n"
       << prefix << "Server=" << ini_value(incoming.host) << "\r\n"

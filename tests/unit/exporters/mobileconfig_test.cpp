@@ -170,6 +170,16 @@ TEST(Mobileconfig, FreshUuidsWhenNoneAreGiven) {
   EXPECT_EQ(a.top["PayloadIdentifier"], b.top["PayloadIdentifier"]);  // stable
 }
 
+TEST(Mobileconfig, ControlCharactersNeverReachTheXml) {
+  auto config = imap_config();
+  config.display_name = std::string("Bad\x01Name\x1b");
+  auto written = write_mobileconfig(config, options());
+  ASSERT_TRUE(written);
+  EXPECT_EQ(written->text.find("&#"), std::string::npos);
+  EXPECT_EQ(written->text.find('\x01'), std::string::npos);
+  EXPECT_EQ(parse(written->text).mail["EmailAccountDescription"], "Bad Name ");
+}
+
 TEST(Mobileconfig, NeedsBothServers) {
   auto config = imap_config();
   config.outgoing.clear();

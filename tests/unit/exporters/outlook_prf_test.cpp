@@ -199,6 +199,16 @@ TEST(OutlookPrf, OAuth2CannotBeWrittenAndSaysSo) {
   EXPECT_EQ(ini["Account1"]["IMAPUseSPA"], "0");
 }
 
+TEST(OutlookPrf, NonAsciiNamesAreWrittenWithAWarning) {
+  auto config = imap_tls();
+  config.display_name = "Surel Bandung \xE2\x80\x93 Kantor";  // an en dash
+  ExportedText exported;
+  auto ini = export_ini(config, &exported);
+  EXPECT_EQ(ini["Account1"]["AccountName"], config.display_name);
+  ASSERT_EQ(exported.warnings.size(), 1u);
+  EXPECT_NE(exported.warnings[0].find("Windows code page"), std::string::npos);
+}
+
 TEST(OutlookPrf, NeedsAnIncomingAndAnOutgoingServer) {
   auto config = imap_tls();
   config.outgoing.clear();
