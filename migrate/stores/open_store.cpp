@@ -3,7 +3,9 @@
 #include <system_error>
 
 #include "core/ascii.hpp"
+#include "migrate/stores/eml_dir_store.hpp"
 #include "migrate/stores/line_reader.hpp"
+#include "migrate/stores/maildir_store.hpp"
 #include "migrate/stores/mbox_store.hpp"
 #include "migrate/stores/message_date.hpp"
 #include "migrate/stores/thunderbird_profiles.hpp"
@@ -37,6 +39,19 @@ bool has_extension(const fs::path& p, std::string_view ext) {
   return iequals(p.extension().string(), ext);
 }
 
+// .eml/.emlx files somewhere below (Apple Mail keeps them a few levels down), looking at
+// a bounded number of entries.
+bool holds_message_files(const fs::path& dir) {
+  std::error_code ec;
+  int seen = 0;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end && ++seen < 5000;
+       it.increment(ec)) {
+    if (it.depth() > 8) it.disable_recursion_pending();
+    if (has_extension(it->path(), ".eml") || has_extension(it->path(), ".emlx")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<StoreKind> detect_store(const fs::path& path) {
@@ -66,12 +81,12 @@ Result<StoreKind> detect_store(const fs::path& path) {
     if (!mbox_like && ++looked <= 64 && it->is_regular_file(ec) && starts_like_mbox(p))
       mbox_like = true;
     if (has_extension(p, ".eml") || has_extension(p, ".emlx")) eml_like = true;
-    if (is_dir(p) && p.filename().string().starts_with(".") && is_dir(p / "cur"))
-      maildir_like = true;  // Maildir++ subfolders without the top-level cur/ yet
+    // Maildir++ subfolders without a top-level cur/, or plain nested Maildirs.
+    if (is_dir(p) && is_maildir(p)) maildir_like = true;
   }
   if (mbox_like) return StoreKind::thunderbird_mail_dir;
   if (maildir_like) return StoreKind::maildir;
-  if (eml_like || is_dir(path / "Messages")) return StoreKind::eml_dir;
+  if (eml_like || holds_message_files(path)) return StoreKind::eml_dir;
   return make_error(
       ErrorKind::invalid_input,
       path.string() + " holds no mail store I know (mbox files with .msf, Maildir, .eml)");
@@ -95,11 +110,10 @@ Result<std::unique_ptr<MailStore>> open_store(const fs::path& path) {
                             "give the profile's directory");
     }
     case StoreKind::thunderbird_mail_dir: return make_thunderbird_mail_dir_store(path);
-    default: break;
+    case StoreKind::maildir: return make_maildir_store(path);
+    case StoreKind::eml_dir: return make_eml_dir_store(path);
   }
-  return make_error(
-      ErrorKind::invalid_input,
-      path.string() + " is a " + std::string(to_string(*kind)) + ", which is not supported yet");
+  return make_error(ErrorKind::internal, "unknown kind of store");
 }
 
 }  // namespace mailassist::migrate
