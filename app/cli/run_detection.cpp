@@ -11,9 +11,9 @@ std::optional<std::string> address_domain(const std::string& email) {
   return to_lower_ascii(email.substr(at + 1));
 }
 
-Result<DetectionRun> run_detection(const std::string& email,
-                                   const autoconfig::DetectOptions& options,
-                                   const GlobalOptions& global, bool need_network) {
+Result<DetectionSetup> prepare_detection(const std::string& email,
+                                         const autoconfig::DetectOptions& options,
+                                         const GlobalOptions& global, bool need_network) {
   auto domain = address_domain(email);
   if (!domain)
     return make_error(ErrorKind::invalid_input, "'" + email + "' is not an email address");
@@ -22,24 +22,34 @@ Result<DetectionRun> run_detection(const std::string& email,
   auto catalog = autoconfig::PresetCatalog::load(directory);
   if (!catalog) return std::move(catalog).error();
 
-  DetectionRun run;
-  run.context.email = email;
-  run.context.domain = *domain;
-  run.context.options = options;
+  DetectionSetup setup;
+  setup.context.email = email;
+  setup.context.domain = *domain;
+  setup.context.options = options;
   if (!options.offline || need_network) {
     auto tls = make_tls_context(global);
     if (!tls) return make_error(ErrorKind::invalid_input, tls.error().message);
     auto resolver = make_resolver(global);
     if (!resolver) return make_error(ErrorKind::invalid_input, resolver.error().message);
-    run.context.tls = *tls;
-    run.context.resolver = *resolver;
-    run.context.http = std::make_shared<const net::HttpClient>(*resolver, *tls);
+    setup.context.tls = *tls;
+    setup.context.resolver = *resolver;
+    setup.context.http = std::make_shared<const net::HttpClient>(*resolver, *tls);
   }
-  auto sources = autoconfig::standard_sources(
+  setup.sources = autoconfig::standard_sources(
       options, std::make_shared<const autoconfig::PresetCatalog>(std::move(*catalog)));
-  auto deadline = Deadline::after(
+  setup.deadline = Deadline::after(
       std::chrono::milliseconds(static_cast<long long>(global.timeout_seconds * 1000)));
-  run.detection = autoconfig::detect(run.context, sources, deadline);
+  return setup;
+}
+
+Result<DetectionRun> run_detection(const std::string& email,
+                                   const autoconfig::DetectOptions& options,
+                                   const GlobalOptions& global, bool need_network) {
+  auto setup = prepare_detection(email, options, global, need_network);
+  if (!setup) return std::move(setup).error();
+  DetectionRun run;
+  run.context = std::move(setup->context);
+  run.detection = autoconfig::detect(run.context, setup->sources, setup->deadline);
   return run;
 }
 

@@ -9,10 +9,23 @@
 
 namespace mailassist::cli {
 
+// Everything a detection run needs, built from the options; check-domain runs the same
+// sources its own way.
+struct DetectionSetup {
+  autoconfig::DetectContext context;
+  std::vector<autoconfig::Source> sources;
+  Deadline deadline = Deadline::never();
+};
+
 struct DetectionRun {
   autoconfig::DetectContext context;
   autoconfig::Detection detection;
 };
+
+// Errors as run_detection's.
+Result<DetectionSetup> prepare_detection(const std::string& email,
+                                         const autoconfig::DetectOptions& options,
+                                         const GlobalOptions& global, bool need_network);
 
 // Errors: invalid_input for a bad address or option (a usage error), io_error when the
 // presets cannot be read. `need_network` builds TLS and DNS even with --offline (--verify).
