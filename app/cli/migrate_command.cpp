@@ -1,19 +1,184 @@
 #include "app/cli/migrate_command.hpp"
 
+#include <csignal>
 #include <iostream>
+#include <memory>
+#include <mutex>
 
 #include "app/cli/global_options.hpp"
+#include "app/cli/migrate_output.hpp"
+#include "app/cli/password_input.hpp"
+#include "app/cli/platform/terminal.hpp"
+#include "app/cli/server_spec.hpp"
+#include "migrate/folder_mapping.hpp"
+#include "migrate/stores/open_store.hpp"
+#include "migrate/stores/thunderbird_profiles.hpp"
 
 namespace mailassist::cli {
 
+namespace {
+
+struct MigrateArguments {
+  GlobalOptions global;
+  std::string source;
+  std::string imap;
+  std::string username;
+  bool password_stdin = false;
+  bool allow_plaintext = false;
+  bool dry_run = false;
+  unsigned connections = 1;
+  std::string state_dir;
+  std::vector<std::string> maps;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "mailassist migrate: " << message << '\n';
+  return kExitUsage;
+}
+
+int failed(const std::string& message) {
+  std::cerr << "mailassist migrate: " << message << '\n';
+  return kExitFailed;
+}
+
+// Ctrl-C asks the engine to stop between messages; what the server confirmed is in the
+// journal, so running the command again finishes the job. Only an atomic store happens
+// in the handler.
+CancelToken* g_cancel = nullptr;
+extern "C" void on_interrupt(int) {
+  if (g_cancel) g_cancel->cancel();
+}
+
+Result<std::unique_ptr<migrate::MailStore>> open_source(const std::string& source) {
+  if (source != "thunderbird") return migrate::open_store(std::filesystem::u8path(source));
+  auto profiles = migrate::find_thunderbird_profiles();
+  if (!profiles) return std::move(profiles).error();
+  const migrate::ThunderbirdProfile* chosen = &profiles->front();
+  for (const auto& profile : *profiles)
+    if (profile.is_default) chosen = &profile;
+  return migrate::open_store(chosen->path);
+}
+
+Result<migrate::ImapTarget> target_from(const MigrateArguments& args) {
+  auto server = parse_server_spec(autoconfig::Protocol::imap, args.imap);
+  if (!server) return std::move(server).error();
+  migrate::ImapTarget target;
+  target.host = server->host;
+  target.port = server->port;
+  switch (server->security) {
+    case autoconfig::Security::tls: target.security = migrate::TargetSecurity::tls; break;
+    case autoconfig::Security::starttls: target.security = migrate::TargetSecurity::starttls; break;
+    case autoconfig::Security::none: target.security = migrate::TargetSecurity::none; break;
+  }
+  target.username = args.username;
+  target.allow_plaintext = args.allow_plaintext;
+  auto tls = make_tls_context(args.global);
+  if (!tls) return std::move(tls).error();
+  target.tls = *tls;
+  auto resolver = make_resolver(args.global);
+  if (!resolver) return std::move(resolver).error();
+  target.resolver = *resolver;
+  target.timeout =
+      std::chrono::milliseconds(static_cast<long long>(args.global.timeout_seconds * 1000));
+  if (args.global.verbose) {
+    auto trace_mutex = std::make_shared<std::mutex>();
+    target.trace = [trace_mutex](std::string_view line) {
+      std::lock_guard lock(*trace_mutex);
+      std::cerr << line << '\n';
+    };
+  }
+  return target;
+}
+
+int run_migrate(const MigrateArguments& args) {
+  auto target = target_from(args);
+  if (!target) return usage_error(target.error().message);
+  migrate::MigrationOptions options;
+  options.connections = args.connections;
+  options.state_dir = std::filesystem::u8path(args.state_dir);
+  options.include = args.include;
+  options.exclude = args.exclude;
+  options.dry_run = args.dry_run;
+  for (const auto& text : args.maps) {
+    auto map = migrate::parse_folder_map(text);
+    if (!map) return usage_error(map.error().message);
+    options.maps.push_back(std::move(*map));
+  }
+  auto store = open_source(args.source);
+  if (!store) return usage_error(store.error().message);
+  auto password = obtain_password(args.password_stdin, args.username);
+  if (!password) return usage_error(password.error().message);
+  target->password = std::move(*password);
+
+  CancelToken cancel;
+  g_cancel = &cancel;
+  auto previous = std::signal(SIGINT, on_interrupt);
+  struct Restore {
+    decltype(previous) handler;
+    ~Restore() {
+      std::signal(SIGINT, handler);
+      g_cancel = nullptr;
+    }
+  } restore{previous};
+
+  auto plan = migrate::plan_migration(**store, *target, options, cancel);
+  if (!plan) return failed(plan.error().message);
+  if (args.dry_run) {
+    if (args.global.json) {
+      std::cout << plan_json(*plan).dump(2) << '\n';
+    } else {
+      print_plan(std::cout, *plan, true);
+    }
+    return kExitOk;
+  }
+  if (!args.global.json) print_plan(std::cout, *plan, false);
+  std::cout << std::flush;
+
+  ProgressLine progress(std::cerr, platform::stderr_is_terminal());
+  auto report = migrate::run_migration(**store, *plan, *target, options, cancel, progress);
+  progress.finish();
+  if (!report) return failed(report.error().message);
+  if (args.global.json) {
+    std::cout << report_json(*plan, *report).dump(2) << '\n';
+  } else {
+    print_report(std::cout, *report);
+  }
+  return report->complete() ? kExitOk : kExitFailed;
+}
+
+}  // namespace
+
 std::function<int()> add_migrate_command(CLI::App& app) {
-  auto* command = app.add_subcommand("migrate", "Upload locally downloaded POP3 mail to IMAP (not available yet)");
-  command->allow_extras();
-  return [command]() -> int {
-    if (!command->parsed()) return -1;
-    std::cerr << "mailassist migrate: not available in this version yet.\n";
-    return kExitFailed;
-  };
+  auto args = std::make_shared<MigrateArguments>();
+  auto* command =
+      app.add_subcommand("migrate", "Upload locally downloaded (POP3) mail to an IMAP server");
+  command
+      ->add_option("source", args->source,
+                   "An mbox file, Thunderbird profile or mail directory, Maildir, folder of "
+                   ".eml files, or 'thunderbird' (the default profile)")
+      ->required();
+  command->add_option("--imap", args->imap, "The IMAP server, HOST[:PORT][/tls|starttls|none]")
+      ->required();
+  command->add_option("--username", args->username, "Log in as this user")->required();
+  command->add_flag("--password-stdin", args->password_stdin,
+                    "Read the password from the first line of standard input");
+  command->add_flag("--allow-plaintext", args->allow_plaintext,
+                    "Allow sending the password over an unencrypted connection");
+  command->add_flag("--dry-run", args->dry_run,
+                    "Connect and show the plan (folders, counts, sizes, mapping); write nothing");
+  command->add_option("--connections", args->connections, "IMAP connections at once (1-16)")
+      ->check(CLI::Range(1, 16));
+  command->add_option("--state", args->state_dir,
+                      "Directory of the journal (default: $XDG_STATE_HOME/mailassist/...)");
+  command->add_option("--map", args->maps, "Put source folder FROM into server mailbox TO")
+      ->type_name("FROM=TO");
+  command->add_option("--include", args->include,
+                      "Only folders whose path matches this pattern ('*', '?')");
+  command->add_option("--exclude", args->exclude, "Leave out folders matching this pattern");
+  add_global_options(*command, args->global);
+  return [args, command]() -> int { return command->parsed() ? run_migrate(*args) : -1; };
 }
 
 }  // namespace mailassist::cli

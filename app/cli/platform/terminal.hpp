@@ -6,6 +6,7 @@ namespace mailassist::cli::platform {
 
 bool stdin_is_terminal();
 bool stdout_is_terminal();
+bool stderr_is_terminal();
 
 // Turns off echo on the terminal for as long as it lives (password prompts).
 class EchoOff {

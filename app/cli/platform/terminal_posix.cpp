@@ -11,6 +11,9 @@ bool stdin_is_terminal() {
 bool stdout_is_terminal() {
   return isatty(STDOUT_FILENO) == 1;
 }
+bool stderr_is_terminal() {
+  return isatty(STDERR_FILENO) == 1;
+}
 
 EchoOff::EchoOff() {
   termios settings{};
