@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 
+#include "app/cli/export_qr.hpp"
+#include "app/cli/export_setup_sheet.hpp"
 #include "app/cli/global_options.hpp"
 #include "app/cli/password_input.hpp"
 #include "app/cli/run_detection.hpp"
@@ -28,20 +30,13 @@ struct ExportArguments {
   std::string config_file;
   std::string display_name;
   std::string output;
-  bool include_password = false;  // mobileconfig only
+  bool include_password = false;  // mobileconfig and qr only
   bool password_stdin = false;
+  std::string language;  // setup-sheet
 };
 
 constexpr const char* kFormats[] = {"outlook-prf", "autodiscover", "thunderbird", "mobileconfig",
                                     "srv-zone",    "qr",           "setup-sheet"};
-
-// The formats this version writes.
-constexpr const char* kAvailable[] = {"outlook-prf", "autodiscover", "thunderbird", "mobileconfig",
-                                      "srv-zone"};
-
-bool is_available(const std::string& format) {
-  return std::find(std::begin(kAvailable), std::end(kAvailable), format) != std::end(kAvailable);
-}
 
 int fail(int code, const std::string& message) {
   std::cerr << "mailassist export: " << message << '\n';
@@ -78,20 +73,13 @@ Result<exporters::ExportedText> write_format(const ExportArguments& args,
 int run_export(const ExportArguments& args) {
   auto domain = address_domain(args.email);
   if (!domain) return fail(kExitUsage, "'" + args.email + "' is not an email address");
-  if (!is_available(args.format)) {
-    std::string available;
-    for (const char* format : kAvailable)
-      available += (available.empty() ? "" : ", ") + std::string(format);
-    return fail(kExitFailed,
-                "the " + args.format +
-                    " format is not available in this version yet (available: " + available + ")");
-  }
-  // Only a device profile can carry a password; read it before detection takes its time.
+  // Only a device profile or the phone QR code can carry a password; read it before
+  // detection takes its time.
   std::optional<std::string> password;
   if (args.include_password) {
-    if (args.format != "mobileconfig")
-      return fail(kExitUsage, "--include-password is only for mobileconfig (the " + args.format +
-                                  " format never holds a password)");
+    if (args.format != "mobileconfig" && args.format != "qr")
+      return fail(kExitUsage, "--include-password is only for mobileconfig and qr (the " +
+                                  args.format + " format never holds a password)");
     auto obtained = obtain_password(args.password_stdin, args.email);
     if (!obtained) return fail(kExitUsage, obtained.error().message);
     if (obtained->empty())
@@ -101,6 +89,11 @@ int run_export(const ExportArguments& args) {
   auto settings = settings_for(args);
   if (!settings) return fail(kExitFailed, settings.error().message);
   if (!args.display_name.empty()) settings->display_name = args.display_name;
+  // Images and pages: written by their own files (PNG/SVG/terminal, HTML/PDF).
+  if (args.format == "qr") return export_qr(*settings, {args.email, args.output, password});
+  if (args.format == "setup-sheet")
+    return export_setup_sheet(*settings, {args.email, args.output, args.language,
+                                          std::max(args.global.timeout_seconds, 60.0)});
   auto written = write_format(args, *settings, *domain, password);
   if (!written) return fail(kExitFailed, written.error().message);
   for (const auto& warning : written->warnings)
@@ -141,9 +134,12 @@ std::function<int()> add_export_command(CLI::App& app) {
   command->add_option("--display-name", args->display_name, "The provider's name to show");
   command->add_option("-o,--output", args->output, "Write to FILE instead of standard output");
   command->add_flag("--include-password", args->include_password,
-                    "mobileconfig: put the password in the profile (default: the device asks)");
+                    "mobileconfig, qr: put the password in the profile or code (default: the "
+                    "device or app asks)");
   command->add_flag("--password-stdin", args->password_stdin,
                     "Read the password for --include-password from standard input");
+  command->add_option("--lang", args->language,
+                      "setup-sheet: en or id (default: from LC_ALL, LC_MESSAGES or LANG)");
   add_global_options(*command, args->global);
   return [args, command]() -> int { return command->parsed() ? run_export(*args) : -1; };
 }

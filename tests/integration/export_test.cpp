@@ -35,12 +35,6 @@ TEST(Export, ThunderbirdFileIsFoundAgainByDetection) {
   EXPECT_EQ(best["incoming"][0]["username"], "alice@example.test");
 }
 
-TEST(Export, FormatsNotYetWrittenSaySoAndFail) {
-  auto run = run_cli({"export", "qr", "alice@example.test"}, std::nullopt);
-  EXPECT_EQ(run.exit_code(), 1) << run.trace();
-  EXPECT_NE(run.process.err.find("not available in this version yet"), std::string::npos);
-}
-
 TEST(Export, AnUnknownFormatIsAUsageError) {
   auto run = run_cli({"export", "pdf", "alice@example.test"}, std::nullopt);
   EXPECT_EQ(run.exit_code(), 2) << run.trace();
