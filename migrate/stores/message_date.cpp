@@ -76,7 +76,6 @@ struct ClockTime {
 };
 
 std::optional<ClockTime> clock_time(std::string_view text) {
-  ClockTime t;
   auto colon = text.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
   auto h = number(text.substr(0, colon), 1, 2);
