@@ -133,22 +133,22 @@ Result<ServerConfig> read_protocol(const pugi::xml_node& node, Protocol protocol
   return server;
 }
 
-Result<AccountConfig> read_account(const pugi::xml_node& account, std::string_view where) {
+Result<AutodiscoverAnswer> read_account(const pugi::xml_node& account, std::string_view where) {
   auto account_type = text_of(account, "AccountType");
   if (!account_type.empty() && !iequals(account_type, "email"))
     return invalid(where, "<AccountType> is '" + account_type + "', not 'email'");
 
   auto action = text_of(account, "Action");
   // MS-OXDSCLI: redirectAddr names another address to ask about, redirectUrl another
-  // Autodiscover server. Following them means a second round of lookups (for another
-  // domain, with its own trust questions); we report them instead.
-  if (iequals(action, "redirectAddr")) {
-    return invalid(where, "Autodiscover redirects to the address '" +
-                              text_of(account, "RedirectAddr") + "' (redirect not followed)");
-  }
-  if (iequals(action, "redirectUrl")) {
-    return invalid(where, "Autodiscover redirects to '" + text_of(account, "RedirectUrl") +
-                              "' (redirect not followed)");
+  // Autodiscover server. The answer says so; the source decides whether to follow.
+  if (iequals(action, "redirectAddr") || iequals(action, "redirectUrl")) {
+    bool address = iequals(action, "redirectAddr");
+    AutodiscoverRedirect redirect{
+        address ? AutodiscoverRedirect::Kind::address : AutodiscoverRedirect::Kind::url,
+        text_of(account, address ? "RedirectAddr" : "RedirectUrl")};
+    if (redirect.target.empty())
+      return invalid(where, "<Action> " + action + " without its target");
+    return AutodiscoverAnswer{std::nullopt, std::move(redirect)};
   }
   if (!action.empty() && !iequals(action, "settings"))
     return invalid(where, "unknown <Action> '" + action + "'");
@@ -173,7 +173,7 @@ Result<AccountConfig> read_account(const pugi::xml_node& account, std::string_vi
   }
   if (config.incoming.empty() && config.outgoing.empty())
     return invalid(where, "no IMAP, POP3 or SMTP server is described");
-  return config;
+  return AutodiscoverAnswer{std::move(config), std::nullopt};
 }
 
 }  // namespace
@@ -194,7 +194,8 @@ std::string autodiscover_request(std::string_view email) {
   return out.str();
 }
 
-Result<AccountConfig> parse_autodiscover_response(std::string_view xml, std::string_view where) {
+Result<AutodiscoverAnswer> read_autodiscover_response(std::string_view xml,
+                                                      std::string_view where) {
   if (xml.size() > kMaxAutodiscoverBytes) {
     return invalid(where, "the response is " + std::to_string(xml.size()) +
                               " bytes; an Autodiscover response is never larger than " +
@@ -221,6 +222,22 @@ Result<AccountConfig> parse_autodiscover_response(std::string_view xml, std::str
   auto account = child(response, "Account");
   if (!account) return invalid(where, "<Response> has no <Account>");
   return read_account(account, where);
+}
+
+std::string describe(const AutodiscoverRedirect& redirect) {
+  return redirect.kind == AutodiscoverRedirect::Kind::address
+             ? "the address '" + redirect.target + "'"
+             : "'" + redirect.target + "'";
+}
+
+Result<AccountConfig> parse_autodiscover_response(std::string_view xml, std::string_view where) {
+  auto answer = read_autodiscover_response(xml, where);
+  if (!answer) return std::move(answer).error();
+  if (answer->redirect) {
+    return invalid(where, "Autodiscover redirects to " + describe(*answer->redirect) +
+                              " (redirect not followed)");
+  }
+  return std::move(*answer->settings);
 }
 
 }  // namespace mailassist::autoconfig

@@ -173,6 +173,72 @@ TEST(DetectAutodiscover, AnSrvTargetOutsideTheDomainIsUntrustedWithAWarning) {
   EXPECT_EQ((*srv)["result"], "found") << run.trace();
 }
 
+TEST(DetectAutodiscover, ARedirectUrlIsFollowedOverHttpsAndEachHopListed) {
+  const auto& scenario = env().scenario("autodiscover-redirect-url");
+  CliRun run;
+  const auto& out = found_as_expected(scenario, run);
+  if (HasFailure()) return;
+  const std::string target =
+      "https://autodiscover.hosting-provider.test/autodiscover/pox-redirect.test.xml";
+  const auto* first = lookup(out, "autodiscover", scenario.best->url);
+  ASSERT_NE(first, nullptr) << run.trace();
+  EXPECT_TRUE(contains((*first)["detail"], "redirects to '" + target + "'")) << run.trace();
+  const auto* second = lookup(out, "autodiscover", target);
+  ASSERT_NE(second, nullptr) << run.trace();
+  EXPECT_EQ((*second)["result"], "found") << run.trace();
+  EXPECT_TRUE(mentions(out["configs"][0]["warnings"], "reached through Autodiscover redirects: " +
+                                                          scenario.best->url + " -> " + target))
+      << run.trace();
+}
+
+TEST(DetectAutodiscover, ARedirectAddrAsksAgainForTheNewAddressAtItsDomain) {
+  const auto& scenario = env().scenario("autodiscover-redirect-address");
+  CliRun run;
+  const auto& out = found_as_expected(scenario, run);
+  if (HasFailure()) return;
+  const auto* first = lookup(out, "autodiscover", scenario.best->url);
+  ASSERT_NE(first, nullptr) << run.trace();
+  EXPECT_TRUE(contains((*first)["detail"], "redirects to the address 'alice@pox.test'"))
+      << run.trace();
+  EXPECT_NE(
+      lookup(out, "autodiscover", "https://autodiscover.pox.test/autodiscover/autodiscover.xml"),
+      nullptr)
+      << run.trace();
+}
+
+TEST(DetectAutodiscover, ARedirectLoopIsAnErrorAndFindsNothing) {
+  const auto& scenario = env().scenario("autodiscover-redirect-loop");
+  auto run = detect(scenario);
+  ASSERT_TRUE(run.json) << run.trace();
+  EXPECT_EQ(run.exit_code(), 1) << run.trace();
+  bool loop_reported = false;
+  for (const auto& l : (*run.json)["lookups"]) {
+    if (l["source"] == "autodiscover" && l["result"] == "error" &&
+        contains(l["detail"], "Autodiscover redirect loop"))
+      loop_reported = true;
+  }
+  EXPECT_TRUE(loop_reported) << run.trace();
+  for (const auto& c : (*run.json)["configs"]) EXPECT_NE(c["source"], "autodiscover") << c.dump();
+}
+
+TEST(DetectAutodiscover, RedirectsStopAfterTenAreFollowed) {
+  const auto& scenario = env().scenario("autodiscover-redirect-chain");
+  auto run = detect(scenario);
+  ASSERT_TRUE(run.json) << run.trace();
+  EXPECT_EQ(run.exit_code(), 1) << run.trace();
+  int hops = 0;
+  bool limit_reported = false;
+  for (const auto& l : (*run.json)["lookups"]) {
+    if (l["source"] != "autodiscover") continue;
+    if (contains(l["detail"], "redirects to 'https://autodiscover.pox-redirect-chain.test/"))
+      ++hops;
+    if (l["result"] == "error" && contains(l["detail"], "more than 10 Autodiscover redirects"))
+      limit_reported = true;
+  }
+  EXPECT_EQ(hops, 11) << run.trace();  // ten followed, the eleventh refused
+  EXPECT_TRUE(limit_reported) << run.trace();
+}
+
 TEST(DetectDisagreement, PriorityDecidesAndTheOtherAnswerIsListed) {
   const auto& scenario = env().scenario("disagree");
   CliRun run;

@@ -335,5 +335,31 @@ TEST(AutodiscoverXml, RequestCarriesTheAddressEscapedAndTheResponseSchema) {
   EXPECT_EQ(body.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>", 0), 0u) << body;
 }
 
+TEST(AutodiscoverXml, ReadGivesTheRedirectsAsValues) {
+  auto address = read_autodiscover_response(
+      response_with("<AccountType>email</AccountType><Action>redirectAddr</Action>"
+                    "<RedirectAddr>alice@other.test</RedirectAddr>"),
+      "r.xml");
+  ASSERT_TRUE(address) << address.error().message;
+  ASSERT_TRUE(address->redirect);
+  EXPECT_FALSE(address->settings);
+  EXPECT_EQ(address->redirect->kind, AutodiscoverRedirect::Kind::address);
+  EXPECT_EQ(address->redirect->target, "alice@other.test");
+
+  auto url = read_autodiscover_response(
+      response_with("<AccountType>email</AccountType><Action>redirectUrl</Action>"
+                    "<RedirectUrl>https://ad.other.test/a.xml</RedirectUrl>"),
+      "r.xml");
+  ASSERT_TRUE(url) << url.error().message;
+  ASSERT_TRUE(url->redirect);
+  EXPECT_EQ(url->redirect->kind, AutodiscoverRedirect::Kind::url);
+  EXPECT_EQ(describe(*url->redirect), "'https://ad.other.test/a.xml'");
+
+  auto empty = read_autodiscover_response(
+      response_with("<AccountType>email</AccountType><Action>redirectUrl</Action>"), "r.xml");
+  ASSERT_FALSE(empty);
+  EXPECT_NE(empty.error().message.find("without its target"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace mailassist::autoconfig
