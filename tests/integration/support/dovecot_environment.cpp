@@ -28,6 +28,7 @@ DovecotEnvironment load(const std::filesystem::path& path) {
   env.ca_file = json.at("ca_file").get<std::string>();
   for (const auto& [name, host] : json.at("hosts").items()) env.hosts[name] = host;
   env.valid_hostname = json.at("hostnames").at("valid").get<std::string>();
+  env.append_limit = json.value("append_limit", std::uint64_t{0});
   for (const auto& [name, file_name] : json.at("certificates").items()) {
     env.certificates[name] = file_name.get<std::string>();
   }

@@ -46,6 +46,7 @@ struct DovecotEnvironment {
   std::map<std::string, std::filesystem::path, std::less<>> certificates;
   std::map<std::string, std::uint16_t, std::less<>> ports;
   std::vector<TestUser> users;
+  std::uint64_t append_limit = 0;  // the APPENDLIMIT the server announces (RFC 7889)
 
   // Loaded once from $MAILASSIST_DOVECOT_ENV (set by CTest), else the build tree's path.
   static const DovecotEnvironment& get();
