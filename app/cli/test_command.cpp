@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "app/cli/check_report.hpp"
 #include "app/cli/password_input.hpp"
@@ -15,11 +16,17 @@ namespace mailassist::cli {
 
 namespace {
 
+// One --config FILE (no protocol) or --imap/--pop3/--smtp SPEC, in command-line order:
+// results are listed in the order the servers were given.
+struct ServerArgument {
+  std::optional<autoconfig::Protocol> protocol;
+  std::string text;
+};
+
 struct TestArguments {
   GlobalOptions global;
   std::string email;
-  std::string config_file;
-  std::vector<std::string> imap, pop3, smtp;
+  std::vector<ServerArgument> servers;
   std::string username;
   bool password_stdin = false;
   bool allow_plaintext = false;
@@ -32,26 +39,17 @@ int usage_error(const std::string& message) {
 
 Result<std::vector<autoconfig::ServerConfig>> servers_from(const TestArguments& args) {
   std::vector<autoconfig::ServerConfig> servers;
-  if (!args.config_file.empty()) {
-    auto config = autoconfig::load_client_config(args.config_file);
-    if (!config) return std::move(config).error();
-    servers = config->incoming;
-    servers.insert(servers.end(), config->outgoing.begin(), config->outgoing.end());
-  }
-  auto add = [&](autoconfig::Protocol protocol,
-                 const std::vector<std::string>& specs) -> Result<void> {
-    for (const auto& spec : specs) {
-      auto server = parse_server_spec(protocol, spec);
-      if (!server) return std::move(server).error();
-      servers.push_back(std::move(*server));
+  for (const auto& argument : args.servers) {
+    if (!argument.protocol) {
+      auto config = autoconfig::load_client_config(argument.text);
+      if (!config) return std::move(config).error();
+      servers.insert(servers.end(), config->incoming.begin(), config->incoming.end());
+      servers.insert(servers.end(), config->outgoing.begin(), config->outgoing.end());
+      continue;
     }
-    return ok();
-  };
-  for (auto [protocol, specs] : {std::pair{autoconfig::Protocol::imap, &args.imap},
-                                 std::pair{autoconfig::Protocol::pop3, &args.pop3},
-                                 std::pair{autoconfig::Protocol::smtp, &args.smtp}}) {
-    auto added = add(protocol, *specs);
-    if (!added) return std::move(added).error();
+    auto server = parse_server_spec(*argument.protocol, argument.text);
+    if (!server) return std::move(server).error();
+    servers.push_back(std::move(*server));
   }
   return servers;
 }
@@ -116,13 +114,33 @@ std::function<int()> add_test_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "test", "Check server settings by connecting, securing the connection and logging in");
   command->add_option("email", args->email, "The email address of the account")->required();
+  // Each occurrence is recorded as it is parsed (trigger_on_parse), so the order across
+  // the options is kept.
   command
-      ->add_option("--config", args->config_file,
-                   "Test every server in this clientConfig (autoconfig) XML file")
-      ->check(CLI::ExistingFile);
-  command->add_option("--imap", args->imap, "An IMAP server, HOST[:PORT][/tls|starttls|none]");
-  command->add_option("--pop3", args->pop3, "A POP3 server, HOST[:PORT][/tls|starttls|none]");
-  command->add_option("--smtp", args->smtp, "An SMTP submission server, HOST[:PORT][/SECURITY]");
+      ->add_option_function<std::string>(
+          "--config",
+          [args](const std::string& file) {
+            args->servers.push_back({std::nullopt, file});
+          },
+          "Test every server in this clientConfig (autoconfig) XML file")
+      ->check(CLI::ExistingFile)
+      ->trigger_on_parse();
+  auto server_option = [&](const char* name, autoconfig::Protocol protocol, const char* help) {
+    command
+        ->add_option_function<std::vector<std::string>>(
+            name,
+            [args, protocol](const std::vector<std::string>& specs) {
+              for (const auto& spec : specs) args->servers.push_back({protocol, spec});
+            },
+            help)
+        ->trigger_on_parse();
+  };
+  server_option("--imap", autoconfig::Protocol::imap,
+                "An IMAP server, HOST[:PORT][/tls|starttls|none]");
+  server_option("--pop3", autoconfig::Protocol::pop3,
+                "A POP3 server, HOST[:PORT][/tls|starttls|none]");
+  server_option("--smtp", autoconfig::Protocol::smtp,
+                "An SMTP submission server, HOST[:PORT][/SECURITY]");
   command->add_option("--username", args->username,
                       "Log in as this user (default: the full email address)");
   command->add_flag("--password-stdin", args->password_stdin,

@@ -64,6 +64,28 @@ TEST(CliContract, EveryServerIsReportedInTheOrderGivenAndAllOkExitsZero) {
   }
 }
 
+TEST(CliContract, ResultsFollowTheCommandLineOrderAcrossOptions) {
+  const auto& alice = env().user("alice@localhost");
+  const auto run =
+      run_cli({"test", alice.email, "--smtp",
+               env().endpoint(HostKind::valid, Protocol::smtp, Security::starttls), "--imap",
+               env().endpoint(HostKind::valid, Protocol::imap, Security::tls), "--pop3",
+               env().endpoint(HostKind::valid, Protocol::pop3, Security::tls), "--smtp",
+               env().endpoint(HostKind::valid, Protocol::smtp, Security::tls), "--ca-file",
+               env().ca_file.string(), "--password-stdin", "--json", "--timeout", "20"},
+              alice.password);
+  EXPECT_EQ(run.exit_code(), 0) << run.trace();
+  ASSERT_TRUE(run.json) << run.trace();
+  const auto& results = (*run.json)["results"];
+  ASSERT_EQ(results.size(), 4u) << run.trace();
+  const std::pair<const char*, const char*> expected[] = {
+      {"smtp", "starttls"}, {"imap", "tls"}, {"pop3", "tls"}, {"smtp", "tls"}};
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    EXPECT_EQ(results[i]["protocol"], expected[i].first) << i << "\n" << run.trace();
+    EXPECT_EQ(results[i]["security"], expected[i].second) << i << "\n" << run.trace();
+  }
+}
+
 TEST(CliContract, OneFailedServerAmongSeveralExitsOne) {
   const auto& alice = env().user("alice@localhost");
   ClosedPort closed;
