@@ -1,12 +1,14 @@
 // Feeds arbitrary bytes through what ImapClient does with a server's output: split into
 // lines, hand them to the ResponseAssembler, read literals by count, parse each complete
-// response. Also round-trips every LIST name through the modified UTF-7 decoder/encoder.
+// response (typing FETCH and STATUS data as the client does). Also round-trips every LIST name
+// through the modified UTF-7 decoder/encoder.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <variant>
 
 #include "protocols/imap/mailbox_name.hpp"
+#include "protocols/imap/message_index.hpp"
 #include "protocols/imap/response_assembler.hpp"
 #include "protocols/imap/response_parser.hpp"
 
@@ -38,6 +40,18 @@ void parse(std::string_view text) {
   if (!response) return;
   if (const auto* list = std::get_if<mailassist::imap::ListData>(&*response)) {
     check_mailbox_name(list->name);
+  }
+  // FETCH and STATUS are typed on demand; the index reads every FETCH a server sends.
+  if (const auto* data = std::get_if<mailassist::imap::UnknownData>(&*response)) {
+    if (data->keyword == "FETCH") {
+      if (auto fetch = mailassist::imap::parse_fetch_response(data->raw)) {
+        (void)mailassist::imap::index_entry(*fetch);
+        if (fetch->internal_date)
+          (void)mailassist::imap::parse_internal_date(*fetch->internal_date);
+      }
+    } else if (data->keyword == "STATUS") {
+      (void)mailassist::imap::parse_status_response(data->raw);
+    }
   }
 }
 
