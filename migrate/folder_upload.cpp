@@ -5,60 +5,54 @@
 
 #include "core/ascii.hpp"
 #include "migrate/server_index.hpp"
-#include "protocols/imap/mailbox_name.hpp"
 #include "protocols/imap/parse_cursor.hpp"
 
 namespace mailassist::migrate {
 
 namespace {
 
-// How many APPENDs may be outstanding before the oldest are waited for. Within the
-// client's own bound (ClientOptions::max_in_flight); waiting for half at a time keeps the
-// pipe full while the journal syncs once per half (journal.hpp).
-constexpr std::size_t kWindow = 16;
-constexpr std::size_t kDrain = 8;
-
 JournalKey journal_key(const UploadContext& context, const FolderUpload& folder,
                        const MessageEnvelope& envelope) {
   return {context.store_id, folder.plan.source_path, envelope.key, envelope.size};
 }
 
-Result<std::string> wire_mailbox(std::string_view mailbox) {
-  // RFC 9051 section 5.1: INBOX is case-insensitive and never encoded.
-  if (iequals(mailbox, "INBOX")) return std::string("INBOX");
-  return imap::encode_mailbox_name(mailbox);
-}
+// Batching and pipelining (RFC 3502 MULTIAPPEND, RFC 9051 section 5.5): a batch is one
+// APPEND command with several messages where the server has MULTIAPPEND, else one
+// pipelined APPEND per message. A batch closes at kBatchMessages messages or kBatchBytes
+// bytes; kBatchesInFlight batches are outstanding before the oldest is waited for, so the
+// connection keeps sending while the server stores. The journal syncs once per batch
+// (journal.hpp).
+constexpr std::size_t kBatchMessages = 32;
+constexpr std::uint64_t kBatchBytes = 4 * 1024 * 1024;
+constexpr std::size_t kBatchesInFlight = 2;
 
-// The bytes of one message, checked against the size scan() announced (the literal's
-// length is sent before the bytes, so a mismatch must not be sent at all).
-Result<std::string> read_message(MailStore& store, const SourceFolder& folder,
-                                 const MessageEnvelope& envelope) {
-  auto reader = store.open(folder, envelope);
-  if (!reader) return std::move(reader).error();
-  std::string bytes;
-  bytes.reserve(static_cast<std::size_t>(envelope.size));
-  char buffer[64 * 1024];
-  for (;;) {
-    auto n = (*reader)->read(std::span<char>(buffer, sizeof buffer));
-    if (!n) return std::move(n).error();
-    if (*n == 0) break;
-    bytes.append(buffer, *n);
-    if (bytes.size() > envelope.size) break;
-  }
-  if (bytes.size() != envelope.size) {
-    return make_error(ErrorKind::io_error, "the message changed since it was scanned (" +
-                                               std::to_string(bytes.size()) + " bytes, not " +
-                                               std::to_string(envelope.size) + ")");
-  }
-  return bytes;
-}
-
-struct PendingAppend {
-  imap::Tag tag;
-  std::string key;
-  std::string location;
-  std::uint64_t size = 0;
+// A batch's messages: the envelopes stay until the server answered; the readers only
+// while the command is written (submit_append pulls the bytes then).
+struct Batch {
+  std::vector<MessageEnvelope> envelopes;
+  std::vector<std::unique_ptr<MessageReader>> readers;
+  std::vector<imap::StreamedMessage> messages;
+  std::uint64_t bytes = 0;
+  std::optional<imap::PendingAppend> pending;
 };
+
+// The flags APPEND may carry: RFC 9051 section 9 "flag" is an atom with an optional
+// leading '\'; \Recent cannot be set by a client. Others are left out and said.
+std::vector<std::string> appendable_flags(const MessageEnvelope& envelope,
+                                          std::vector<std::string>& problems) {
+  std::vector<std::string> out;
+  for (const auto& flag : envelope.flags) {
+    std::string_view atom = flag;
+    if (!atom.empty() && atom.front() == '\\') atom.remove_prefix(1);
+    if (!atom.empty() && std::all_of(atom.begin(), atom.end(), imap::is_atom_char) &&
+        !iequals(flag, "\\Recent")) {
+      out.push_back(flag);
+    } else {
+      problems.push_back(envelope.location + ": flag left out: " + flag);
+    }
+  }
+  return out;
+}
 
 class FolderRun {
  public:
@@ -83,9 +77,6 @@ class FolderRun {
     auto fetched = fetch_server_index(client, connection_.step());
     if (!fetched) return std::move(fetched).error();
     index_ = ServerIndex(std::move(*fetched));
-    auto wire = wire_mailbox(plan.target);
-    if (!wire) return std::move(wire).error();
-    wire_name_ = std::move(*wire);
 
     auto scanned = context_.store.scan(
         plan.source, [&](const MessageEnvelope& envelope) { return on_message(envelope); },
@@ -94,7 +85,10 @@ class FolderRun {
         },
         context_.cancel);
     if (!broken_) {
-      if (auto drained = drain(pending_.size()); !drained) broken_ = std::move(drained).error();
+      if (auto sent = send_batch(); !sent) broken_ = std::move(sent).error();
+    }
+    while (!broken_ && !in_flight_.empty()) {
+      if (auto finished = finish_oldest(); !finished) broken_ = std::move(finished).error();
     }
     if (broken_) return *broken_;
     if (!scanned) {
@@ -152,92 +146,114 @@ class FolderRun {
                          std::to_string(*context_.append_limit) + ", RFC 7889)");
       return true;
     }
-    auto bytes = read_message(context_.store, folder_.plan.source, envelope);
-    if (!bytes) {
-      fail(envelope, "cannot read it from the source: " + bytes.error().message);
+    auto reader = context_.store.open(folder_.plan.source, envelope);
+    if (!reader) {
+      fail(envelope, "cannot read it from the source: " + reader.error().message);
       return true;
     }
-    imap::Command command("APPEND");
-    command.astring(wire_name_);
-    std::vector<std::string> flags;
-    for (const auto& flag : envelope.flags) {
-      // RFC 9051 section 9 "flag": an atom with an optional leading '\'; anything else
-      // would break the command, so it is left out and said.
-      std::string_view atom = flag;
-      if (!atom.empty() && atom.front() == '\\') atom.remove_prefix(1);
-      if (!atom.empty() && std::all_of(atom.begin(), atom.end(), imap::is_atom_char) &&
-          !iequals(flag, "\\Recent")) {
-        flags.push_back(flag);
-      } else {
-        folder_.report.problems.push_back(envelope.location + ": flag left out: " + flag);
-      }
-    }
-    if (!flags.empty()) {
-      command.begin_list();
-      for (const auto& flag : flags) command.raw(flag);
-      command.end_list();
-    }
-    if (envelope.date) command.raw(imap::quote(imap::format_internal_date(*envelope.date)));
-    command.literal(*bytes);
-    bytes->clear();
-    bytes->shrink_to_fit();
-    auto tag = connection_.client().submit(command, connection_.step());
-    folder_.sent.insert(envelope.key);
-    if (!tag) {
-      broken_ = std::move(tag).error();
-      return false;
-    }
-    pending_.push_back({std::move(*tag), envelope.key, envelope.location, envelope.size});
-    if (pending_.size() >= kWindow) {
-      if (auto drained = drain(kDrain); !drained) {
-        broken_ = std::move(drained).error();
+    add_to_batch(envelope, std::move(*reader));
+    if (batch_.envelopes.size() >= kBatchMessages || batch_.bytes >= kBatchBytes) {
+      if (auto sent = send_batch(); !sent) {
+        broken_ = std::move(sent).error();
         return false;
       }
     }
     return true;
   }
 
-  // Waits for the oldest `count` APPENDs and journals those the server confirmed.
-  Result<void> drain(std::size_t count) {
+  void add_to_batch(const MessageEnvelope& envelope, std::unique_ptr<MessageReader> reader) {
+    imap::StreamedMessage message;
+    message.flags = appendable_flags(envelope, folder_.report.problems);
+    message.date = envelope.date;
+    message.size = envelope.size;
+    MessageReader* raw = reader.get();
+    message.read = [raw](std::span<char> buffer) { return raw->read(buffer); };
+    batch_.envelopes.push_back(envelope);
+    batch_.readers.push_back(std::move(reader));
+    batch_.messages.push_back(std::move(message));
+    batch_.bytes += envelope.size;
+  }
+
+  // Writes the open batch (bytes streamed from the source now), then waits for the oldest
+  // batch once kBatchesInFlight are outstanding.
+  Result<void> send_batch() {
+    if (batch_.envelopes.empty()) return ok();
+    for (const auto& envelope : batch_.envelopes) folder_.sent.insert(envelope.key);
+    auto pending = connection_.client().submit_append(folder_.plan.target, batch_.messages,
+                                                      connection_.step());
+    batch_.readers.clear();  // files closed: the bytes are on their way
+    batch_.messages.clear();
+    if (!pending) return std::move(pending).error();
+    batch_.pending = std::move(*pending);
+    in_flight_.push_back(std::move(batch_));
+    batch_ = Batch{};
+    if (in_flight_.size() >= kBatchesInFlight) return finish_oldest();
+    return ok();
+  }
+
+  // Reads the oldest batch's completions and journals what the server confirmed.
+  Result<void> finish_oldest() {
+    auto batch = std::move(in_flight_.front());
+    in_flight_.pop_front();
+    auto result = connection_.client().finish_append(std::move(*batch.pending), connection_.step());
+    if (!result) return std::move(result).error();
     std::vector<JournalEntry> confirmed;
-    Result<void> outcome = ok();
-    while (count-- > 0 && !pending_.empty()) {
-      auto done = connection_.client().wait_for(pending_.front().tag, connection_.step());
-      if (!done) {
-        outcome = std::move(done).error();
-        break;
+    std::vector<std::size_t> retry;
+    for (std::size_t i = 0; i < batch.envelopes.size(); ++i) {
+      const auto& envelope = batch.envelopes[i];
+      const auto& outcome = result->outcomes[i];
+      if (outcome.appended) {
+        JournalEntry entry;
+        entry.key = journal_key(context_, folder_, envelope);
+        entry.mailbox = folder_.plan.target;
+        entry.uid_validity = outcome.uid_validity;
+        entry.uid = outcome.uid;
+        confirmed.push_back(std::move(entry));
+        ++folder_.report.uploaded;
+        folder_.report.bytes_uploaded += envelope.size;
+        count(envelope.size);
+      } else if (result->multiappend && !outcome.over_limit) {
+        // RFC 3502: a refused MULTIAPPEND stores none of its messages, whichever one the
+        // server objected to; each goes again alone so only that one fails.
+        retry.push_back(i);
+      } else {
+        folder_.sent.erase(envelope.key);
+        fail(envelope, "the server refused it: " + outcome.refusal);
       }
-      auto append = std::move(pending_.front());
-      pending_.pop_front();
-      if (!done->ok()) {
-        folder_.report.failed.push_back(
-            {append.location, "the server refused it: " + done->status.full_text});
-        folder_.sent.erase(append.key);
-        count_size(append.size);
-        continue;
-      }
-      JournalEntry entry;
-      entry.key = {context_.store_id, folder_.plan.source_path, append.key, append.size};
-      entry.mailbox = folder_.plan.target;
-      const auto& code = done->status.code;
-      // RFC 4315 section 3: APPENDUID uid-validity uid.
-      if (code && code->kind == imap::CodeKind::appenduid && code->uids.size() == 1 &&
-          code->uids.front().first == code->uids.front().last) {
-        entry.uid_validity = code->number;
-        entry.uid = code->uids.front().first;
-      }
-      confirmed.push_back(std::move(entry));
-      ++folder_.report.uploaded;
-      folder_.report.bytes_uploaded += append.size;
-      count_size(append.size);
     }
     if (auto recorded = context_.journal->record(confirmed); !recorded) return recorded;
-    return outcome;
+    for (auto i : retry) {
+      if (auto alone = append_alone(batch.envelopes[i]); !alone) return alone;
+    }
+    return ok();
   }
-  void count_size(std::uint64_t size) {
-    folder_.progress_messages += 1;
-    folder_.progress_bytes += static_cast<std::int64_t>(size);
-    context_.advance(1, static_cast<std::int64_t>(size), stage());
+
+  Result<void> append_alone(const MessageEnvelope& envelope) {
+    auto reader = context_.store.open(folder_.plan.source, envelope);
+    if (!reader) {
+      folder_.sent.erase(envelope.key);
+      fail(envelope, "cannot read it from the source: " + reader.error().message);
+      return ok();
+    }
+    Batch single;
+    std::swap(single, batch_);
+    add_to_batch(envelope, std::move(*reader));
+    std::swap(single, batch_);
+    auto result = connection_.client().append_messages(folder_.plan.target, single.messages,
+                                                       connection_.step());
+    if (!result) return std::move(result).error();
+    const auto& outcome = result->outcomes.front();
+    if (!outcome.appended) {
+      folder_.sent.erase(envelope.key);
+      fail(envelope, "the server refused it: " + outcome.refusal);
+      return ok();
+    }
+    JournalEntry entry{journal_key(context_, folder_, envelope), folder_.plan.target,
+                       outcome.uid_validity, outcome.uid};
+    ++folder_.report.uploaded;
+    folder_.report.bytes_uploaded += envelope.size;
+    count(envelope.size);
+    return context_.journal->record({entry});
   }
 
   ImapConnection& connection_;
@@ -245,8 +261,8 @@ class FolderRun {
   UploadContext& context_;
   std::optional<std::uint32_t> uid_validity_;
   ServerIndex index_;
-  std::string wire_name_;
-  std::deque<PendingAppend> pending_;
+  Batch batch_;
+  std::deque<Batch> in_flight_;
   std::optional<Error> broken_;
 };
 

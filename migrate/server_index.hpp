@@ -14,7 +14,6 @@
 // the server, and two different messages sharing a Message-ID both arrive unless they also
 // have the same size to the byte and the same date to the second. Nothing is added to
 // messages to recognise them (no marker header): the bytes stay the user's.
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,23 +28,11 @@
 
 namespace mailassist::migrate {
 
-struct IndexedMessage {
-  std::uint32_t uid = 0;
-  std::uint64_t size = 0;
-  std::optional<std::chrono::sys_seconds> internal_date;
-  std::string message_id;  // normalised like the stores do: "<id@host>", "" when none
-};
+// A server message as the duplicate check sees it; Message-ID normalised like the stores
+// do (message_id_of: "<id@host>", "" when none), so both sides compare alike.
+using IndexedMessage = imap::MessageIndexEntry;
 
-// "dd-Mon-yyyy hh:mm:ss +zzzz" (RFC 9051 section 9 date-time) to an instant; nullopt when
-// malformed.
-std::optional<std::chrono::sys_seconds> parse_internal_date(std::string_view text);
-
-// One untagged FETCH response as assembled (UnknownData::raw). nullopt when it is not a
-// FETCH or lacks UID or RFC822.SIZE (a server may send unsolicited FETCHes of flags);
-// protocol_error when it is malformed.
-Result<std::optional<IndexedMessage>> parse_index_fetch(std::string_view raw);
-
-// Fetches the index of the selected mailbox.
+// Fetches the index of the selected mailbox (ImapClient::fetch_message_index).
 Result<std::vector<IndexedMessage>> fetch_server_index(imap::ImapClient& client, Deadline deadline);
 
 class ServerIndex {
