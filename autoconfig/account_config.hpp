@@ -71,6 +71,14 @@ struct Provenance {
   std::vector<std::string> warnings;
 };
 
+// A help page the provider names (clientConfig's <documentation url=""><descr>), e.g.
+// Gmail's "Sign in with app passwords": printed on the setup sheet for people to read.
+struct HelpPage {
+  std::string url;  // http: or https: only
+  std::string description;
+  bool operator==(const HelpPage&) const = default;
+};
+
 struct AccountConfig {
   std::string id;  // clientConfig emailProvider id, e.g. "gmail.com"
   std::vector<std::string> domains;
@@ -82,6 +90,7 @@ struct AccountConfig {
   // Presets only: MX host patterns ("*.google.com") that recognise a custom domain hosted
   // by this provider. A MailAssist extension element, ignored by other clientConfig readers.
   std::vector<std::string> mx_patterns;
+  std::vector<HelpPage> help_pages;
 };
 
 // Fills a username template for an address. Unknown placeholders are left as they are.

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <pugixml.hpp>
@@ -86,6 +87,26 @@ bool is_mx_pattern_element(const pugi::xml_node& node) {
   return false;
 }
 
+// <documentation url="..."><descr lang="en">...</descr></documentation>: the English
+// description, else the first. Only web addresses are kept (the sheet shows them as links),
+// at most kMaxHelpPages, and none with an over-long address or description: the document
+// may be hostile and the sheet has one page.
+constexpr std::size_t kMaxHelpPages = 6;
+constexpr std::size_t kMaxHelpText = 300;
+
+std::optional<HelpPage> read_help_page(const pugi::xml_node& node) {
+  HelpPage page{node.attribute("url").value(), ""};
+  bool web = page.url.rfind("https://", 0) == 0 || page.url.rfind("http://", 0) == 0;
+  if (!web || page.url.size() > kMaxHelpText) return std::nullopt;
+  for (auto descr : node.children("descr")) {
+    if (page.description.empty() || std::string_view(descr.attribute("lang").value()) == "en")
+      page.description = descr.text().get();
+  }
+  if (page.description.empty()) page.description = page.url;
+  if (page.description.size() > kMaxHelpText) return std::nullopt;
+  return page;
+}
+
 }  // namespace
 
 Result<AccountConfig> parse_client_config(std::string_view xml, std::string_view where) {
@@ -114,6 +135,12 @@ Result<AccountConfig> parse_client_config(std::string_view xml, std::string_view
 
   for (auto node : provider.children()) {
     std::string name = node.name();
+    if (name == "documentation") {
+      auto page = read_help_page(node);
+      if (page && config.help_pages.size() < kMaxHelpPages)
+        config.help_pages.push_back(std::move(*page));
+      continue;
+    }
     if (is_mx_pattern_element(node)) {
       config.mx_patterns.emplace_back(node.text().get());
       continue;

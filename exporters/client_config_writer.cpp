@@ -59,6 +59,13 @@ std::string write_client_config(const autoconfig::AccountConfig& config, std::st
   add_text(provider, "displayShortName", config.display_name.empty() ? id : config.display_name);
   for (const auto& server : config.incoming) add_server(provider, server, config);
   for (const auto& server : config.outgoing) add_server(provider, server, config);
+  for (const auto& page : config.help_pages) {
+    auto documentation = provider.append_child("documentation");
+    documentation.append_attribute("url").set_value(page.url.c_str());
+    auto descr = documentation.append_child("descr");
+    descr.append_attribute("lang").set_value("en");
+    descr.text().set(page.description.c_str());
+  }
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
   return out.str();

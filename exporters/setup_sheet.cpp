@@ -15,24 +15,24 @@ using autoconfig::Protocol;
 using autoconfig::Security;
 using autoconfig::ServerConfig;
 
-// A4 is 210 mm wide; 14 mm margins leave 182 mm, which is also the page width on screen.
+// A4 is 210 mm wide; 12 mm margins leave 186 mm, which is also the page width on screen.
 // System fonts only (DejaVu and Liberation on Linux, Arial elsewhere): nothing is fetched.
-constexpr std::string_view kStyle = R"(@page { size: A4; margin: 14mm; }
+constexpr std::string_view kStyle = R"(@page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
-html { font: 10pt/1.35 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif;
+html { font: 9.5pt/1.3 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif;
        color: #111; background: #fff; }
 body { margin: 0; }
-.sheet { max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
+.sheet { max-width: 186mm; margin: 0 auto; padding: 8mm 0; }
 header { display: flex; gap: 8mm; justify-content: space-between; align-items: flex-start;
          border-bottom: 2px solid #1f4e79; padding-bottom: 3mm; }
 h1 { font-size: 13pt; font-weight: normal; color: #1f4e79; margin: 0; }
 .address { font-size: 16pt; font-weight: bold; margin: 1mm 0 2mm; overflow-wrap: anywhere; }
 .provider, .intro { margin: 0 0 1.5mm; }
-.qr { flex: 0 0 40mm; margin: 0; text-align: center; }
-.qr svg { display: block; width: 36mm; height: 36mm; margin: 0 auto; }
+.qr { flex: 0 0 42mm; margin: 0; text-align: center; }
+.qr svg { display: block; width: 34mm; height: 34mm; margin: 0 auto; }
 .qr figcaption, .qr-missing { font-size: 8.5pt; color: #444; }
 table { width: 100%; border-collapse: collapse; margin: 4mm 0 1mm; }
-th, td { border: 1px solid #9aa9b8; padding: 1.5mm 2.5mm; text-align: left; vertical-align: top;
+th, td { border: 1px solid #9aa9b8; padding: 1.2mm 2.5mm; text-align: left; vertical-align: top;
          overflow-wrap: anywhere; }
 th { width: 36%; background: #eef3f8; }
 .host { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace;
@@ -41,9 +41,12 @@ th { width: 36%; background: #eef3f8; }
 h2 { font-size: 11.5pt; color: #1f4e79; margin: 4mm 0 1.5mm; }
 h3 { font-size: 10pt; margin: 0 0 0.5mm; }
 .steps { display: grid; grid-template-columns: 1fr 1fr; gap: 2.5mm 6mm; }
-.steps p, ul { margin: 0; font-size: 9.5pt; }
+.steps p, ul { margin: 0; font-size: 9pt; }
 ul { padding-left: 5mm; }
 li { margin-bottom: 1mm; overflow-wrap: anywhere; }
+p.help { margin: 1.5mm 0 0.5mm; font-size: 9pt; }
+ul.help { font-size: 8pt; line-height: 1.25; color: #333; }
+ul.help li { margin: 0; }
 footer { margin-top: 4mm; font-size: 8pt; color: #666; }
 @media print { .sheet { padding: 0; max-width: none; } })";
 
@@ -137,6 +140,10 @@ bool any_server(const autoconfig::AccountConfig& config, auto predicate) {
          std::any_of(config.outgoing.begin(), config.outgoing.end(), predicate);
 }
 
+bool is_web_address(const std::string& url) {
+  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+}
+
 // The QR code as inline SVG, or the reason there is none.
 struct QrFigure {
   std::string svg;
@@ -228,9 +235,29 @@ Result<ExportedText> write_setup_sheet(const autoconfig::AccountConfig& config,
   auto is = [](Protocol p) { return [p](const ServerConfig& s) { return s.protocol == p; }; };
   if (any_server(config, is(Protocol::imap)) && any_server(config, is(Protocol::pop3)))
     notes.push_back(t.note_pop3_or_imap);
-  if (!notes.empty()) {
-    out << "\n<h2>" << t.notes_heading << "</h2>\n<ul>\n";
-    for (auto note : notes) out << "<li>" << note << "</li>\n";
+  if (!notes.empty() || !config.help_pages.empty()) {
+    out << "\n<h2>" << t.notes_heading << "</h2>\n";
+    if (!notes.empty()) {
+      out << "<ul>\n";
+      for (auto note : notes) out << "<li>" << note << "</li>\n";
+      out << "</ul>\n";
+    }
+  }
+  // The provider's own pages (from its clientConfig <documentation>), with the address
+  // printed: on paper a link is only its text.
+  if (!config.help_pages.empty()) {
+    out << "<p class=\"help\">" << t.more_help << ":</p>\n<ul class=\"help\">\n";
+    for (const auto& page : config.help_pages) {
+      const std::string url = html_escape(page.url);
+      out << "<li>" << html_escape(page.description) << ": ";
+      // Only web addresses become links (the reader keeps only those; this is the last gate).
+      if (is_web_address(page.url)) {
+        out << "<a href=\"" << url << "\">" << url << "</a>";
+      } else {
+        out << url;
+      }
+      out << "</li>\n";
+    }
     out << "</ul>\n";
   }
   out << "\n<footer>" << t.footer << "</footer>\n</main>\n</body>\n</html>\n";

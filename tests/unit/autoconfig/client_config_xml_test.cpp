@@ -132,6 +132,28 @@ TEST(ClientConfigXml, ReadsMxPatternsOnlyInTheMailAssistNamespace) {
   EXPECT_EQ(config->mx_patterns, (std::vector<std::string>{"*.google.com", "aspmx.l.google.com"}));
 }
 
+TEST(ClientConfigXml, ReadsTheProvidersHelpPagesWithinLimits) {
+  std::string xml = R"xml(<clientConfig><emailProvider id="example.test">
+      <incomingServer type="imap"><hostname>imap.example.test</hostname><port>993</port>
+        <socketType>SSL</socketType></incomingServer>
+      <documentation url="https://help.example.test/app-passwords">
+        <descr lang="de">App-Passw&#xF6;rter</descr><descr lang="en">App passwords</descr>
+      </documentation>
+      <documentation url="http://help.example.test/imap"/>
+      <documentation url="javascript:alert(1)"><descr>Click</descr></documentation>
+      <documentation><descr>No address</descr></documentation>)xml";
+  for (int i = 0; i < 10; ++i)
+    xml += "<documentation url=\"https://help.example.test/" + std::to_string(i) + "\"/>";
+  xml += "</emailProvider></clientConfig>";
+  auto config = parse_client_config(xml, "help.xml");
+  ASSERT_TRUE(config) << config.error().message;
+  ASSERT_EQ(config->help_pages.size(), 6u);  // a hostile document does not fill the sheet
+  EXPECT_EQ(config->help_pages[0].url, "https://help.example.test/app-passwords");
+  EXPECT_EQ(config->help_pages[0].description, "App passwords");
+  EXPECT_EQ(config->help_pages[1].description, "http://help.example.test/imap");
+  EXPECT_EQ(config->help_pages[2].url, "https://help.example.test/0");
+}
+
 TEST(ClientConfigXml, RefusesOversizedDocumentsBeforeParsing) {
   std::string huge(kMaxClientConfigBytes + 1, ' ');
   auto config = parse_client_config(huge, "big.xml");

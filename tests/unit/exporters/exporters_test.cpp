@@ -53,6 +53,14 @@ TEST(ClientConfigWriter, ReadsBackIntoTheSameSettings) {
   EXPECT_EQ(back->domains, std::vector<std::string>{"example.test"});
 }
 
+TEST(ClientConfigWriter, KeepsTheProvidersHelpPages) {
+  auto config = example();
+  config.help_pages = {{"https://help.example.test/app-passwords", "App passwords & you"}};
+  auto back = autoconfig::parse_client_config(write_client_config(config, "example.test"), "x");
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->help_pages, config.help_pages);
+}
+
 TEST(SrvZone, PrefersImplicitTlsAndMarksWhatIsNotOffered) {
   auto zone = write_srv_zone(example(), "example.test");
   EXPECT_NE(zone.find("_imaps._tcp.example.test. 3600 IN SRV 0 1 993 imap.example.test.\n"),

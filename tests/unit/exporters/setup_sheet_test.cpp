@@ -125,6 +125,20 @@ TEST(SetupSheet, WarnsAboutUnencryptedServers) {
   EXPECT_TRUE(has(html, "SMTP: <span class=\"host\">bob@example.test</span>"));
 }
 
+TEST(SetupSheet, ListsTheProvidersHelpPagesAsText) {
+  auto c = gmail_like();
+  c.help_pages = {
+      {"https://support.google.com/accounts/answer/185833", "Sign in with app passwords"},
+      {"javascript:alert(1)", "<b>click</b>"}};
+  auto html = sheet(c, SheetLanguage::en);
+  EXPECT_TRUE(has(html, "Help from the provider"));
+  EXPECT_TRUE(has(html,
+                  "Sign in with app passwords: <a href=\"https://support.google.com/accounts/"
+                  "answer/185833\">https://support.google.com/accounts/answer/185833</a>"));
+  EXPECT_TRUE(has(html, "&lt;b&gt;click&lt;/b&gt;: javascript:alert(1)</li>"));
+  EXPECT_FALSE(has(html, "href=\"javascript"));
+}
+
 TEST(SetupSheet, NeedsAServer) {
   auto written = write_setup_sheet(autoconfig::AccountConfig{}, {"a@example.test", {}});
   ASSERT_FALSE(written);
