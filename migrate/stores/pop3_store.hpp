@@ -1,0 +1,41 @@
+#pragma once
+// A POP3 maildrop that still holds mail, as a store with one folder, "Inbox" (RFC 1939).
+//
+// Read-only: only UIDL and RETR are sent, never DELE (Pop3Client has no DELE at all), so
+// the maildrop is left exactly as it was. A message's key is its unique-id (UIDL, RFC
+// 1939 section 7), which stays the same across sessions while message numbers may not;
+// a server without UIDL cannot be migrated safely (a re-run could not tell what it already
+// carried) and is refused.
+//
+// POP3 has no flags and no arrival date: messages get no flags, and the Date header as
+// their date. LIST's size is not trusted for APPEND's literal (servers count line ends
+// differently), so scan() reads each message once with RETR, streaming, to learn its
+// exact CRLF size and headers; open() reads it again.
+//
+// Sessions come from a connector the caller supplies (greeted, STLS done, logged in);
+// idle ones are pooled, so a scan and then many open()s reuse a few connections, and
+// open() from several threads at once takes one session each. The Trace the sessions
+// write to must outlive the store.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/deadline.hpp"
+#include "migrate/stores/mail_store.hpp"
+#include "protocols/pop3/pop3_client.hpp"
+
+namespace mailassist::migrate {
+
+using Pop3Connector = std::function<Result<std::unique_ptr<pop3::Pop3Client>>(Deadline)>;
+
+struct Pop3StoreOptions {
+  std::string description;                             // "POP3 ani@pop.example.com"
+  std::chrono::milliseconds command_timeout{60'000};   // connect+login, UIDL
+  std::chrono::milliseconds message_timeout{600'000};  // one RETR, however large
+  std::size_t reader_buffer = 256 * 1024;              // bytes a reader holds ahead of read()
+};
+
+std::unique_ptr<MailStore> make_pop3_store(Pop3Connector connect, Pop3StoreOptions options);
+
+}  // namespace mailassist::migrate
