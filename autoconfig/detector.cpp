@@ -171,13 +171,16 @@ Detection detect(const DetectContext& context, const std::vector<Source>& source
                                [&](const Source& s) { return s.kind == lookup.source; });
     auto index = static_cast<std::size_t>(source - sources.begin());
     bool stopped = index < sources.size() && unfinished[index];
+    // A lookup that saw our cancel before its own deadline fired says "skipped"; when the
+    // run's deadline is why we cancelled, that is a timeout like any other.
     bool interrupted =
-        lookup.result == LookupResult::error || lookup.result == LookupResult::timeout;
+        lookup.result == LookupResult::error || lookup.result == LookupResult::timeout ||
+        (lookup.result == LookupResult::skipped && !answer_settled && deadline.expired());
     if (!stopped || !interrupted) continue;
     if (answer_settled) {
       lookup.result = LookupResult::skipped;
       lookup.detail = "stopped: a better answer was already found";
-    } else if (lookup.result == LookupResult::error) {
+    } else if (lookup.result != LookupResult::timeout) {
       lookup.result = LookupResult::timeout;
       lookup.detail = "no answer before the deadline";
     }

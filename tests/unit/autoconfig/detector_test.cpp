@@ -148,6 +148,20 @@ TEST(Detector, SourcesStillRunningAtTheDeadlineAreReportedAsTimedOut) {
   EXPECT_EQ(lookup_of(d, SourceKind::autodiscover).result, LookupResult::timeout);
 }
 
+TEST(Detector, ALookupThatSawTheCancelBeforeItsOwnDeadlineIsATimeoutToo) {
+  // The fetch saw the detector's cancel a moment before its own deadline fired: it says
+  // "skipped", but the run's deadline is why it ended (a race seen on a loaded machine).
+  Source cancelled{SourceKind::autoconfig, [](const DetectContext& context, Deadline) {
+                     while (!context.cancel.cancelled()) std::this_thread::sleep_for(5ms);
+                     SourceOutcome out;
+                     out.lookups.push_back({SourceKind::autoconfig, "https://x",
+                                            LookupResult::skipped, 0, "cancelled"});
+                     return out;
+                   }};
+  auto d = detect(context(), {cancelled}, Deadline::after(100ms));
+  EXPECT_EQ(lookup_of(d, SourceKind::autoconfig).result, LookupResult::timeout);
+}
+
 TEST(Detector, WaitForAllKeepsEverySourceRunning) {
   // Without wait_for_all this source would be stopped as soon as the preset answered.
   Source slow{SourceKind::guess, [](const DetectContext& context, Deadline) {
