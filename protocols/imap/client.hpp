@@ -62,6 +62,8 @@ struct ClientOptions {
   // Streamed literals are read and written in chunks of this size (and small writes are
   // gathered up to it), so memory does not grow with message size.
   std::size_t write_chunk = 64 * 1024;
+  // fetch_message() asks for a message in partial fetches of this many bytes.
+  std::size_t fetch_chunk = 1024 * 1024;
 };
 
 // A command's tagged completion: OK, NO or BAD with its code and text.
@@ -162,9 +164,10 @@ class ImapClient final : public protocols::MailSession {
   // BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]), one entry per message handed to `sink` as it
   // arrives (nothing is gathered: 100,000 messages cost 100,000 small responses).
   Result<void> fetch_message_index(const MessageIndexSink& sink, Deadline deadline);
-  // One message's bytes by UID (BODY.PEEK[], so \Seen is not set), for a content hash.
-  // False when the mailbox has no such UID. The message is bounded by
-  // ClientOptions::limits.max_bytes.
+  // One message's bytes by UID (BODY.PEEK[], so \\Seen is not set), for a content hash,
+  // handed to `sink` in pieces of ClientOptions::fetch_chunk bytes: partial fetches
+  // (RFC 9051 section 6.4.5, BODY[]<offset.length>) keep a 30 MB message from being held
+  // whole. False when the mailbox has no such UID.
   Result<bool> fetch_message(std::uint32_t uid, const MessageBytesSink& sink, Deadline deadline);
 
  protected:

@@ -1,6 +1,8 @@
 // FETCH for migration's duplicate check (RFC 9051 section 6.4.5, by UID per section
 // 6.4.9): the selected mailbox's index of UID, size, internal date and Message-ID, and one
 // message's bytes for a content hash.
+#include <algorithm>
+
 #include "protocols/imap/client.hpp"
 #include "protocols/imap/message_index.hpp"
 #include "protocols/imap/parse_cursor.hpp"
@@ -97,32 +99,53 @@ Result<bool> ImapClient::fetch_message(std::uint32_t uid, const MessageBytesSink
     return make_error(ErrorKind::internal, "fetching a message needs a selected mailbox");
   }
   if (uid == 0) return make_error(ErrorKind::invalid_input, "0 is not a UID");
-  Command command("UID FETCH");
-  command.raw(std::to_string(uid)).raw("(UID BODY.PEEK[])");
-  bool found = false;
-  Result<void> delivered = ok();
-  auto done = execute(command, deadline, [&](const Response& r) {
-    const auto* data = std::get_if<UnknownData>(&r);
-    if (!data || data->keyword != "FETCH" || found || !delivered) return;
-    auto fetch = parse_fetch_response(data->raw);
-    if (!fetch) {
-      delivered = std::move(fetch).error();
-      return;
-    }
-    // Other FETCH responses (flag changes of other messages) may come along.
-    if (fetch->uid != uid) return;
-    for (const auto& section : fetch->sections) {
-      if (section.section.empty() && !section.origin && section.data) {
-        found = true;
-        delivered = sink(*section.data);
+  const std::size_t chunk = std::max<std::size_t>(options_.fetch_chunk, 1);
+  // RFC 9051 section 6.4.5: BODY[]<offset.length> returns at most `length` bytes from
+  // `offset`, fewer at the end of the message and "" past it; the reply names the offset
+  // as BODY[]<offset>.
+  for (std::uint64_t offset = 0;; offset += chunk) {
+    Command command("UID FETCH");
+    command.raw(std::to_string(uid))
+        .raw("(UID BODY.PEEK[]<" + std::to_string(offset) + "." + std::to_string(chunk) + ">)");
+    std::optional<std::size_t> got;
+    Result<void> delivered = ok();
+    auto done = execute(command, deadline, [&](const Response& r) {
+      const auto* data = std::get_if<UnknownData>(&r);
+      if (!data || data->keyword != "FETCH" || got || !delivered) return;
+      auto fetch = parse_fetch_response(data->raw);
+      if (!fetch) {
+        delivered = std::move(fetch).error();
         return;
       }
+      // Other FETCH responses (flag changes of other messages) may come along.
+      if (fetch->uid != uid) return;
+      for (const auto& section : fetch->sections) {
+        bool here = section.origin ? *section.origin == offset : offset == 0;
+        if (!section.section.empty() || !here) continue;
+        std::string_view bytes = section.data ? std::string_view(*section.data) : "";
+        if (bytes.size() > chunk) {
+          delivered = make_error(ErrorKind::protocol_error,
+                                 "the server sent " + std::to_string(bytes.size()) +
+                                     " bytes of message " + std::to_string(uid) + " where " +
+                                     std::to_string(chunk) + " were asked for");
+          return;
+        }
+        got = bytes.size();
+        if (!bytes.empty()) delivered = sink(bytes);
+        return;
+      }
+    });
+    if (!done) return std::move(done).error();
+    if (!done->ok()) return refused("UID FETCH " + std::to_string(uid), done->status);
+    if (!delivered) return std::move(delivered).error();
+    // No such UID: no FETCH at all (RFC 9051 section 6.4.9: UIDs not there are ignored).
+    if (!got) {
+      if (offset == 0) return false;
+      return make_error(ErrorKind::protocol_error,
+                        "message " + std::to_string(uid) + " went away while it was fetched");
     }
-  });
-  if (!done) return std::move(done).error();
-  if (!done->ok()) return refused("UID FETCH " + std::to_string(uid), done->status);
-  if (!delivered) return std::move(delivered).error();
-  return found;
+    if (*got < chunk) return true;
+  }
 }
 
 }  // namespace mailassist::imap

@@ -80,11 +80,11 @@ TEST(ImapFetchMessage, GivesTheBodyOfThatUidOnly) {
   Conversation c({{Step::server, "* OK [CAPABILITY IMAP4rev1] ready\r\n"},
                   {Step::client, "A1 SELECT INBOX\r\n"},
                   {Step::server, kSelect},
-                  {Step::client, "A2 UID FETCH 6 (UID BODY.PEEK[])\r\n"},
+                  {Step::client, "A2 UID FETCH 6 (UID BODY.PEEK[]<0.1048576>)\r\n"},
                   {Step::server,
                    "* 1 FETCH (UID 5 FLAGS (\\Seen))\r\n"
-                   "* 2 FETCH (UID 6 BODY[] {12}\r\nSubject: x\r\n)\r\nA2 OK done\r\n"},
-                  {Step::client, "A3 UID FETCH 99 (UID BODY.PEEK[])\r\n"},
+                   "* 2 FETCH (UID 6 BODY[]<0> {12}\r\nSubject: x\r\n)\r\nA2 OK done\r\n"},
+                  {Step::client, "A3 UID FETCH 99 (UID BODY.PEEK[]<0.1048576>)\r\n"},
                   {Step::server, "A3 OK done\r\n"}});
   ASSERT_TRUE(c.client->greet(kNoDeadline));
   ASSERT_TRUE(c.client->select("INBOX", kNoDeadline));
@@ -104,6 +104,52 @@ TEST(ImapFetchMessage, GivesTheBodyOfThatUidOnly) {
   ASSERT_TRUE(missing);
   EXPECT_FALSE(*missing);
   EXPECT_TRUE(c.script_done());
+}
+
+TEST(ImapFetchMessage, ComesInPartialFetchesOfTheChunkSize) {
+  ClientOptions options;
+  options.fetch_chunk = 8;
+  Conversation c({{Step::server, "* OK [CAPABILITY IMAP4rev1] ready\r\n"},
+                  {Step::client, "A1 SELECT INBOX\r\n"},
+                  {Step::server, kSelect},
+                  {Step::client, "A2 UID FETCH 6 (UID BODY.PEEK[]<0.8>)\r\n"},
+                  {Step::server, "* 2 FETCH (UID 6 BODY[]<0> {8}\r\nSubject:)\r\nA2 OK done\r\n"},
+                  {Step::client, "A3 UID FETCH 6 (UID BODY.PEEK[]<8.8>)\r\n"},
+                  {Step::server, "* 2 FETCH (UID 6 BODY[]<8> \" x\\\\yzzzz\")\r\nA3 OK done\r\n"},
+                  {Step::client, "A4 UID FETCH 6 (UID BODY.PEEK[]<16.8>)\r\n"},
+                  {Step::server, "* 2 FETCH (UID 6 BODY[]<16> \"\")\r\nA4 OK done\r\n"}},
+                 options);
+  ASSERT_TRUE(c.client->greet(kNoDeadline));
+  ASSERT_TRUE(c.client->select("INBOX", kNoDeadline));
+  std::vector<std::string> pieces;
+  auto found = c.client->fetch_message(
+      6,
+      [&](std::string_view bytes) -> Result<void> {
+        pieces.emplace_back(bytes);
+        return ok();
+      },
+      kNoDeadline);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_TRUE(*found);
+  EXPECT_EQ(pieces, (std::vector<std::string>{"Subject:", " x\\yzzzz"}));
+  EXPECT_TRUE(c.script_done());
+}
+
+TEST(ImapFetchMessage, MoreThanAskedForIsAProtocolError) {
+  ClientOptions options;
+  options.fetch_chunk = 4;
+  Conversation c({{Step::server, "* OK [CAPABILITY IMAP4rev1] ready\r\n"},
+                  {Step::client, "A1 SELECT INBOX\r\n"},
+                  {Step::server, kSelect},
+                  {Step::client, "A2 UID FETCH 6 (UID BODY.PEEK[]<0.4>)\r\n"},
+                  {Step::server, "* 2 FETCH (UID 6 BODY[]<0> {8}\r\nSubject:)\r\nA2 OK done\r\n"}},
+                 options);
+  ASSERT_TRUE(c.client->greet(kNoDeadline));
+  ASSERT_TRUE(c.client->select("INBOX", kNoDeadline));
+  auto found = c.client->fetch_message(
+      6, [](std::string_view) -> Result<void> { return ok(); }, kNoDeadline);
+  ASSERT_FALSE(found);
+  EXPECT_EQ(found.error().kind, ErrorKind::protocol_error);
 }
 
 TEST(ImapUtf8Accept, EnabledNamesGoAsQuotedUtf8) {
