@@ -2,6 +2,7 @@
 
 #include <array>
 #include <fstream>
+#include <optional>
 #include <random>
 
 #include "app/cli/platform/program.hpp"
@@ -27,10 +28,22 @@ std::vector<std::string> chromium_command(const std::filesystem::path& program,
   return argv;
 }
 
-std::filesystem::path temporary_html() {
+// A new directory of our own for the page: creating it fails when the name exists (also as
+// a planted symbolic link), so the page is never written through someone else's path.
+Result<std::filesystem::path> private_directory() {
   std::random_device random;
-  return std::filesystem::temp_directory_path() /
-         ("mailassist-sheet-" + std::to_string(random()) + ".html");
+  std::error_code error;
+  auto base = std::filesystem::temp_directory_path(error);
+  if (error) return make_error(ErrorKind::io_error, "no temporary directory: " + error.message());
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    auto dir = base / ("mailassist-sheet-" + std::to_string(random()) + std::to_string(random()));
+    if (std::filesystem::create_directory(dir, error)) {
+      std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::replace, error);
+      return dir;
+    }
+  }
+  return make_error(ErrorKind::io_error, "cannot make a temporary directory in " + base.string());
 }
 
 bool looks_like_pdf(const std::filesystem::path& pdf) {
@@ -44,34 +57,38 @@ bool looks_like_pdf(const std::filesystem::path& pdf) {
 
 Result<void> print_html_to_pdf(const std::string& html, const std::filesystem::path& pdf,
                                double timeout_seconds) {
-  std::vector<std::string> command;
-  auto page = temporary_html();
-  auto target = std::filesystem::absolute(pdf);
+  std::optional<std::filesystem::path> chromium;
   for (const char* name : kChromiums) {
-    if (auto program = platform::find_program(name)) {
-      command = chromium_command(*program, page, target);
-      break;
-    }
+    if ((chromium = platform::find_program(name))) break;
   }
-  if (command.empty()) {
-    if (auto program = platform::find_program("wkhtmltopdf"))
-      command = {program->string(), "--quiet", "--page-size", "A4", page.string(), target.string()};
-  }
-  if (command.empty())
+  auto wkhtmltopdf = chromium ? std::nullopt : platform::find_program("wkhtmltopdf");
+  if (!chromium && !wkhtmltopdf)
     return make_error(ErrorKind::invalid_input,
                       "no HTML to PDF converter is installed (looked for chromium, "
                       "chromium-browser, google-chrome and wkhtmltopdf); write the sheet as "
                       ".html and print it from a browser");
 
+  auto dir = private_directory();
+  if (!dir) return std::move(dir).error();
+  const auto page = *dir / "sheet.html";
+  const auto target = std::filesystem::absolute(pdf);
+  const std::vector<std::string> command =
+      chromium
+          ? chromium_command(*chromium, page, target)
+          : std::vector<std::string>{wkhtmltopdf->string(), "--quiet",      "--page-size", "A4",
+                                     page.string(),         target.string()};
+  std::error_code ignored;
   {
     std::ofstream out(page, std::ios::binary);
     out << html;
-    if (!out) return make_error(ErrorKind::io_error, "cannot write " + page.string());
+    if (!out) {
+      std::filesystem::remove_all(*dir, ignored);
+      return make_error(ErrorKind::io_error, "cannot write " + page.string());
+    }
   }
-  std::error_code ignored;
   std::filesystem::remove(target, ignored);
   auto status = platform::run_program(command, timeout_seconds);
-  std::filesystem::remove(page, ignored);
+  std::filesystem::remove_all(*dir, ignored);
   if (!status || *status != 0 || !looks_like_pdf(target))
     return make_error(
         ErrorKind::io_error,

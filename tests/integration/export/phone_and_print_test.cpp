@@ -257,6 +257,20 @@ TEST(ExportSetupSheetLanguage, ComesFromTheEnvironmentUnlessGiven) {
   EXPECT_EQ(unknown.exit_code, 2) << describe(unknown);
 }
 
+TEST(ExportSetupSheetFiles, PdfWithoutAConverterSaysWhatToDo) {
+  auto empty = work_dir() / "no-programs";
+  fs::create_directories(empty);
+  auto pdf = work_dir() / "no-converter.pdf";
+  auto run =
+      run_process({"/usr/bin/env", "PATH=" + empty.string(), cli_path(), "export", "setup-sheet",
+                   "alice@example.test", "--config", gmail(), "-o", pdf.string()},
+                  "", std::chrono::seconds(60));
+  EXPECT_EQ(run.exit_code, 1) << describe(run);
+  EXPECT_NE(run.err.find("no HTML to PDF converter is installed"), std::string::npos)
+      << describe(run);
+  EXPECT_FALSE(fs::exists(pdf));
+}
+
 TEST(ExportSetupSheetFiles, OnlyHtmlOrPdf) {
   auto run = run_cli({"export", "setup-sheet", "alice@example.test", "--config", gmail(), "-o",
                       (work_dir() / "sheet.docx").string()},
