@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ctime>
 #include <fstream>
-#include <map>
 
 namespace mailassist::testing {
 
@@ -30,7 +29,6 @@ std::vector<std::string> lines_of(const CorpusMessage& m) {
   lines.push_back("Subject: " + m.subject);
   lines.push_back("");
   for (const auto& l : m.body) lines.push_back(l);
-  for (std::size_t done = 0; done < m.padding; done += 77) lines.push_back(std::string(76, 'x'));
   return lines;
 }
 
@@ -55,6 +53,7 @@ std::vector<std::string> CorpusMessage::flags() const {
 std::string CorpusMessage::bytes() const {
   std::string out;
   for (const auto& l : lines_of(*this)) out += l + "\r\n";
+  for (std::size_t done = 0; done < padding; done += 77) out += std::string(76, 'x') + "\r\n";
   return out;
 }
 
@@ -118,21 +117,20 @@ Corpus write_thunderbird_corpus(const fs::path& dir, const CorpusOptions& option
   }
 
   // One mbox per folder; a parent that holds only subfolders exists only as ".sbd".
-  std::map<std::vector<std::string>, std::string> files;
-  std::map<std::vector<std::string>, bool> crlf;
+  // Written message by message, so the test process stays small (its peak memory would
+  // otherwise show up in the CLI's: a forked child starts with the parent's pages).
   for (const auto& msg : m) {
     const char* nl = msg.crlf ? "\r\n" : "\n";
-    std::string& text = files[msg.folder];
-    crlf[msg.folder] = msg.crlf;
-    text += "From - " + from_line_date(msg.date) + nl;
-    for (const auto& l : lines_of(msg)) text += quoted(l) + nl;
-    text += nl;
-  }
-  for (const auto& [folder, text] : files) {
     fs::path path = local;
-    for (std::size_t i = 0; i + 1 < folder.size(); ++i) path /= fs::u8path(folder[i] + ".sbd");
+    for (std::size_t i = 0; i + 1 < msg.folder.size(); ++i)
+      path /= fs::u8path(msg.folder[i] + ".sbd");
     fs::create_directories(path);
-    std::ofstream(path / fs::u8path(folder.back()), std::ios::binary) << text;
+    std::ofstream out(path / fs::u8path(msg.folder.back()), std::ios::binary | std::ios::app);
+    out << "From - " << from_line_date(msg.date) << nl;
+    for (const auto& l : lines_of(msg)) out << quoted(l) << nl;
+    const std::string pad(76, 'x');
+    for (std::size_t done = 0; done < msg.padding; done += 77) out << pad << nl;
+    out << nl;
   }
   return corpus;
 }

@@ -282,7 +282,12 @@ TEST_F(MigrateTest, LargeMessageArrivesAndOneOverAppendLimitIsReportedByName) {
     }
   }
   EXPECT_TRUE(named) << run.trace();
-  EXPECT_LT(run.process.max_rss_kb, 200 * 1024) << "memory grows with message size";
+#ifndef __SANITIZE_ADDRESS__
+  // Streamed: far below the 30 MB message (ASan's quarantine keeps freed buffers, so its
+  // builds are not measured).
+  EXPECT_LT(run.process.max_rss_kb, 30 * 1024) << "memory grows with message size";
+#endif
+  std::cerr << "peak RSS of the CLI: " << run.process.max_rss_kb << " kB\n";
   expect_server_holds_exactly(corpus_);
 }
 
