@@ -51,8 +51,9 @@ struct AppendBatchResult {
   bool multiappend = false;             // sent as one MULTIAPPEND command
 };
 
-// A batch written to the server whose completions have not been read yet. Move-only
-// bookkeeping; hand it back to ImapClient::finish_append().
+// A batch written to the server whose completions have not been read yet: hand it back
+// to ImapClient::finish_append() once (before or after other commands: completions are
+// matched by tag).
 struct PendingAppend {
   struct Sent {
     Tag tag;
