@@ -59,9 +59,10 @@ Publication publication_for(const DomainCheck& check) {
   return out;
 }
 
-// The channel's state in one word: published, none, error, timeout or skipped.
+// The channel's state in one word: published, guessed (what probing found: never a
+// publication), none, error, timeout or skipped.
 std::string channel_state(const autoconfig::ChannelReport& report) {
-  if (report.publishes()) return "published";
+  if (report.publishes()) return report.channel == SourceKind::guess ? "guessed" : "published";
   std::string state = "none";
   for (const auto& lookup : report.lookups) {
     if (lookup.result == autoconfig::LookupResult::error) return "error";
@@ -171,12 +172,10 @@ void print_indented(std::ostream& out, const std::string& text) {
 void print_channels(std::ostream& out, const DomainCheck& check) {
   out << "Channels (what each kind of client finds):\n";
   for (const auto& report : check.channels) {
-    std::string state = channel_state(report);
+    const std::string state = channel_state(report);
     std::string verdict;
     if (report.publishes() && report.channel != SourceKind::guess)
       verdict = agrees(check, report.channel) ? "agrees" : "DIFFERS";
-    if (report.channel == SourceKind::guess && report.publishes())
-      state = "guessed";  // found by probing: not a publication
     std::string where;
     for (const auto& c : report.configs)
       if (!c.provenance.url.empty()) where += (where.empty() ? "" : ", ") + c.provenance.url;

@@ -155,6 +155,7 @@ TEST(CheckDomain, ADomainThatPublishesNothingSaysSo) {
     } else {
       // Guessing found servers: offered as what to publish, once confirmed.
       EXPECT_EQ(out["reference"], "guess") << run.trace();
+      EXPECT_EQ(state(out, "guess"), "guessed") << run.trace();
       EXPECT_TRUE(has(out["publish"]["srv_zone"], "imap.guess.test.")) << run.trace();
     }
   }
