@@ -37,9 +37,12 @@ Result<std::unique_ptr<ImapConnection>> ImapConnection::open(const ImapTarget& t
   protocols::LoginPolicy policy;
   policy.allow_plaintext = target.allow_plaintext;
   if (auto r = client.login(credentials, policy, deadline); !r) return std::move(r).error();
-  // Capabilities may change at login (RFC 9051 section 6.2.3); APPENDLIMIT and UIDPLUS
+  // Capabilities may change at login (RFC 9051 section 6.2.3); APPENDLIMIT, MULTIAPPEND
   // are read from the post-login list.
-  if (auto r = client.refresh_capabilities(connection->step()); !r) return std::move(r).error();
+  if (auto r = client.ensure_capabilities(connection->step()); !r) return std::move(r).error();
+  // RFC 6855: with UTF8=ACCEPT, mailbox names go as UTF-8 instead of modified UTF-7 (the
+  // client encodes either way); nothing is sent when the server does not offer it.
+  if (auto r = client.enable_utf8(connection->step()); !r) return std::move(r).error();
   return connection;
 }
 

@@ -134,6 +134,9 @@ Result<std::unique_ptr<Journal>> Journal::open(const std::filesystem::path& dir)
   }
   const auto path = dir / kFileName;
   std::unique_ptr<Journal> journal(new Journal());
+  auto lock = DirectoryLock::acquire(dir);
+  if (!lock) return std::move(lock).error();
+  journal->lock_ = std::move(*lock);
   std::string compacted;
   {
     std::ifstream in(path, std::ios::binary);

@@ -60,7 +60,8 @@ struct JournalReplay {
 
 class Journal {
  public:
-  // Opens `dir`/journal (creating the directory), replays it and compacts it.
+  // Opens `dir`/journal (creating the directory), replays it and compacts it. The
+  // directory stays locked while the Journal lives: a second run on it is refused.
   static Result<std::unique_ptr<Journal>> open(const std::filesystem::path& dir);
 
   const JournalReplay& replay() const { return replay_; }
@@ -79,6 +80,7 @@ class Journal {
   Journal() = default;
   mutable std::mutex mutex_;
   std::unordered_map<JournalKey, JournalEntry, KeyHash> entries_;
+  DirectoryLock lock_;  // taken before the journal is read, held until the end
   AppendFile file_;
   JournalReplay replay_;
 };

@@ -35,6 +35,25 @@ class AppendFile {
   std::filesystem::path path_;
 };
 
+// An exclusive lock on a state directory (flock(2) on DIR/lock), held while it lives: two
+// runs appending to one journal would interleave their records.
+class DirectoryLock {
+ public:
+  DirectoryLock() = default;
+  ~DirectoryLock();
+  DirectoryLock(DirectoryLock&& other) noexcept;
+  DirectoryLock& operator=(DirectoryLock&& other) noexcept;
+  DirectoryLock(const DirectoryLock&) = delete;
+  DirectoryLock& operator=(const DirectoryLock&) = delete;
+
+  // invalid_input naming the directory when another process holds it.
+  static Result<DirectoryLock> acquire(const std::filesystem::path& dir);
+
+ private:
+  explicit DirectoryLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
 // Writes `bytes` to a temporary file beside `path`, syncs it, renames it over `path` and
 // syncs the directory, so that `path` holds either the old or the new content, whole.
 Result<void> replace_file(const std::filesystem::path& path, std::string_view bytes);

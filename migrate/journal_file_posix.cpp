@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -45,11 +46,12 @@ AppendFile& AppendFile::operator=(AppendFile&& other) noexcept {
 }
 
 Result<AppendFile> AppendFile::open(const std::filesystem::path& path, std::uintmax_t keep) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  // O_APPEND: every write lands at the end, whatever the offset (the lock keeps other
+  // writers out; this keeps even a stray one from overwriting records).
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return io_error("cannot open", path);
   AppendFile file(fd, path);
   if (::ftruncate(fd, static_cast<off_t>(keep)) != 0) return io_error("cannot truncate", path);
-  if (::lseek(fd, 0, SEEK_END) < 0) return io_error("cannot seek", path);
   return file;
 }
 
@@ -60,6 +62,35 @@ Result<void> AppendFile::append(std::string_view bytes) {
 Result<void> AppendFile::sync() {
   if (::fdatasync(fd_) != 0) return io_error("cannot sync", path_);
   return ok();
+}
+
+DirectoryLock::~DirectoryLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+DirectoryLock::DirectoryLock(DirectoryLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+
+DirectoryLock& DirectoryLock::operator=(DirectoryLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+  }
+  return *this;
+}
+
+Result<DirectoryLock> DirectoryLock::acquire(const std::filesystem::path& dir) {
+  auto path = dir / "lock";
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return io_error("cannot open", path);
+  DirectoryLock lock(fd);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK) {
+      return make_error(ErrorKind::invalid_input,
+                        "another migration is running with the state directory " + dir.string());
+    }
+    return io_error("cannot lock", path);
+  }
+  return lock;
 }
 
 Result<void> replace_file(const std::filesystem::path& path, std::string_view bytes) {

@@ -251,6 +251,40 @@ TEST_F(MigrateTest, KillNineMidRunThenRerunGivesExactlyOneCopyOfEach) {
   expect_server_holds_exactly(corpus_);
 }
 
+TEST_F(MigrateTest, InterruptStopsBetweenMessagesCountsEveryMessageAndARerunFinishes) {
+  corpus_ = write_thunderbird_corpus(dir_ / "tb", {3000, false, 0});
+  auto password_file = dir_ / "password";
+  std::ofstream(password_file) << DovecotEnvironment::get().user(kUser).password << "\n";
+  auto output = dir_ / "out.json";
+  std::string command = "exec";
+  for (const auto& a : std::vector<std::string>{cli_path()} + args(corpus_.profile.string()))
+    command += " '" + a + "'";
+  command += " < '" + password_file.string() + "' > '" + output.string() + "' 2>/dev/null";
+  {
+    ChildProcess child({"/bin/sh", "-c", command});
+    auto journal = state_ / "journal";
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (std::chrono::steady_clock::now() < until &&
+           !(fs::exists(journal) && fs::file_size(journal) > 20000)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ::kill(child.pid(), SIGINT);  // Ctrl-C
+    ASSERT_TRUE(child.wait_exit(std::chrono::seconds(60)));
+  }
+  std::ifstream in(output);
+  auto report = json::parse(in);
+  ASSERT_TRUE(report.at("cancelled")) << report.dump(2);
+  const auto& t = report.at("totals");
+  EXPECT_EQ(t.at("messages"), corpus_.messages.size()) << "every message is counted";
+  EXPECT_EQ(t.at("uploaded").get<std::size_t>() + t.at("already_there").get<std::size_t>() +
+                t.at("skipped_deleted").get<std::size_t>() + t.at("failed").get<std::size_t>(),
+            corpus_.messages.size());
+  EXPECT_GT(t.at("failed").get<std::size_t>(), 0u) << "stopped too late to prove anything";
+  auto rerun = migrate();
+  ASSERT_EQ(rerun.exit_code(), 0) << rerun.trace();
+  expect_server_holds_exactly(corpus_);
+}
+
 TEST_F(MigrateTest, ConnectionsCutMidAppendLoseAndDuplicateNothing) {
   corpus_ = write_thunderbird_corpus(dir_ / "tb", {400, false, 0});
   const auto& env = DovecotEnvironment::get();

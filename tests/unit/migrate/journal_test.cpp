@@ -129,6 +129,16 @@ TEST_F(JournalTest, CorruptMiddleRecordIsSkippedAndDuplicatesCompacted) {
   EXPECT_FALSE(fs::exists(dir_ / "journal.new"));
 }
 
+TEST_F(JournalTest, OneRunAtATimePerStateDirectory) {
+  auto first = Journal::open(dir_);
+  ASSERT_TRUE(first);
+  auto second = Journal::open(dir_);
+  ASSERT_FALSE(second);
+  EXPECT_NE(second.error().message.find("another migration"), std::string::npos);
+  first->reset();
+  EXPECT_TRUE(Journal::open(dir_)) << "the lock goes with the journal";
+}
+
 TEST_F(JournalTest, CreatesItsDirectory) {
   auto j = Journal::open(dir_ / "deeper" / "still");
   ASSERT_TRUE(j);
