@@ -141,8 +141,15 @@ class EmlDirStore final : public MailStore {
 
   Result<std::unique_ptr<MessageReader>> open(const SourceFolder& folder,
                                               const MessageEnvelope& message) override {
-    (void)folder;  // the message's location is its file
     fs::path file = fs::u8path(message.location);
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+      // An envelope rebuilt from the key alone: the key is the path under the folder.
+      auto relative = fs::u8path(message.key).lexically_normal();
+      if (relative.empty() || relative.is_absolute() || *relative.begin() == "..")
+        return make_error(ErrorKind::invalid_input, "not a message file key: " + message.key);
+      file = fs::u8path(folder.location) / relative;
+    }
     std::uint64_t begin = 0;
     std::uint64_t end = UINT64_MAX;
     if (is_emlx(utf8_path(file.filename()))) {

@@ -52,6 +52,8 @@ struct SourceFolder {
   std::vector<std::string> path;
   FolderRole role = FolderRole::other;  // what the store knows (Thunderbird's flags, names)
   // Where it is, for people: "/home/ani/.thunderbird/x.default/Mail/Local Folders/Inbox".
+  // File stores also find the folder by it: give scan()/open() the SourceFolder as
+  // folders() returned it.
   std::string location;
   // False for a folder that exists only to hold subfolders (a Thunderbird ".sbd" directory
   // without its mbox file): it is created on the server but holds no messages.
@@ -60,8 +62,9 @@ struct SourceFolder {
 
 // One message as scan() finds it, before its bytes are read.
 struct MessageEnvelope {
-  // Identifies the message within its folder across runs, for the journal: the byte
-  // offset of an mbox message, a Maildir file's unique name, a POP3 UIDL.
+  // Identifies the message within its folder across runs, for the journal: an mbox
+  // message's byte range ("48213-53120", its From_ line to its end), a Maildir file's
+  // unique name, a file's path under an .eml folder, a POP3 UIDL.
   std::string key;
   // For people, in reports: "Inbox, message 12 at byte 48213".
   std::string location;

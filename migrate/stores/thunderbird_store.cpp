@@ -9,6 +9,7 @@
 #include "migrate/stores/folder_roles.hpp"
 #include "migrate/stores/mbox_scanner.hpp"
 #include "migrate/stores/thunderbird_accounts.hpp"
+#include "migrate/stores/thunderbird_maildir.hpp"
 
 namespace mailassist::migrate {
 namespace {
@@ -62,12 +63,18 @@ class ThunderbirdStore final : public MailStore {
   Result<void> scan(const SourceFolder& folder, const EnvelopeSink& sink,
                     const ProblemSink& problems, const CancelToken& cancel) override {
     if (!folder.holds_messages) return ok();
-    return scan_mbox(fs::u8path(folder.location), joined(folder.path), sink, problems, cancel);
+    fs::path where = fs::u8path(folder.location);
+    if (is_thunderbird_maildir_folder(where))
+      return scan_thunderbird_maildir(where, joined(folder.path), sink, problems, cancel);
+    return scan_mbox(where, joined(folder.path), sink, problems, cancel);
   }
 
   Result<std::unique_ptr<MessageReader>> open(const SourceFolder& folder,
                                               const MessageEnvelope& message) override {
-    return open_mbox_message(fs::u8path(folder.location), message);
+    fs::path where = fs::u8path(folder.location);
+    if (is_thunderbird_maildir_folder(where))
+      return open_thunderbird_maildir_message(where, message);
+    return open_mbox_message(where, message);
   }
 
  private:
@@ -88,6 +95,8 @@ class ThunderbirdStore final : public MailStore {
       if (it->is_directory(type_ec)) {
         if (name.size() > 4 && iequals(std::string_view(name).substr(name.size() - 4), ".sbd"))
           entries[name.substr(0, name.size() - 4)].sbd = true;
+        else if (is_thunderbird_maildir_folder(it->path()))
+          entries[name].file = true;  // Thunderbird's maildir store: a folder directory
       } else if (it->is_regular_file(type_ec) && !is_thunderbird_ignored_file(name)) {
         entries[name].file = true;
       }

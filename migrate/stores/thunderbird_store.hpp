@@ -8,7 +8,8 @@
 // "<folder>.sbd". A folder that only holds subfolders may exist only as the .sbd directory:
 // it becomes a SourceFolder with holds_messages=false. Other files (.msf, .dat such as
 // popstate.dat and msgFilterRules.dat, filterlog.html, junklog.html, .json, hidden files)
-// are not folders.
+// are not folders. Thunderbird's maildir store (a folder is a directory with cur/, see
+// thunderbird_maildir.hpp) is read too, with the same .sbd subfolders.
 //
 // Folder paths: Local Folders' folders are top-level ({"Inbox"}, {"Kerja & Proyek",
 // "Tokó"}); a POP3 account's are under the account's directory name

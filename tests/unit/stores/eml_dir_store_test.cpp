@@ -77,6 +77,13 @@ TEST(EmlDirStore, FoldersFollowTheDirectoryTree) {
   EXPECT_EQ(scanned.messages[0].key, "c.EML");
   EXPECT_EQ(testing::read_message(**store, (*folders)[2], scanned.messages[0]),
             "Subject: c\r\n\r\nc\r\n");
+  // An envelope with only its key and size (as a journal would keep it) opens too.
+  MessageEnvelope from_key;
+  from_key.key = scanned.messages[0].key;
+  from_key.size = scanned.messages[0].size;
+  EXPECT_EQ(testing::read_message(**store, (*folders)[2], from_key), "Subject: c\r\n\r\nc\r\n");
+  from_key.key = "../../a.eml";
+  EXPECT_FALSE((*store)->open((*folders)[2], from_key));
 }
 
 TEST(EmlDirStore, EmlDatesComeFromTheDateHeaderElseTheFileTime) {

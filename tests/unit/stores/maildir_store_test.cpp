@@ -89,6 +89,7 @@ TEST(MaildirStore, ScansCurAndNewWithFlagsDatesAndExactSizes) {
   dir.write("m/new/nodate.host", "Subject: no date\nDate: 2 Jan 2020 10:00:00 +0700\n\nn\n");
   dir.write("m/tmp/1700000300.M4P1.host", "Subject: being delivered\n\nt\n");
   dir.write("m/cur/.hidden", "x");
+  auto before = testing::fingerprint(dir / "m/cur/1700000000.M1P1.host,S=40:2,RS");
   auto store = open_store(dir / "m");
   ASSERT_TRUE(store) << store.error().message;
   auto folder = (*store)->folders(CancelToken{})->front();
@@ -107,6 +108,8 @@ TEST(MaildirStore, ScansCurAndNewWithFlagsDatesAndExactSizes) {
             "Subject: one\r\nMessage-ID: <one@x>\r\n\r\nbody\r\n");
   for (const auto& m : scanned.messages)
     EXPECT_EQ(testing::read_message(**store, folder, m).size(), m.size);
+  EXPECT_EQ(testing::fingerprint(dir / "m/cur/1700000000.M1P1.host,S=40:2,RS"), before);
+  EXPECT_TRUE(std::filesystem::exists(dir / "m/new/1700000200.M3P1.host"));  // not moved
 }
 
 TEST(MaildirStore, FindsAMessageAClientMovedSinceTheScan) {

@@ -155,6 +155,29 @@ TEST(ThunderbirdStore, ThunderbirdsOwnDirectoryOpensItsDefaultProfile) {
   EXPECT_EQ((*store)->folders(CancelToken{})->size(), 10u);
 }
 
+TEST(ThunderbirdStore, ReadsThunderbirdsMaildirStoreToo) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "Local Folders/Inbox/tmp");
+  dir.write("Local Folders/Inbox/cur/1700000000000.eml",
+            "X-Mozilla-Status: 0005\nSubject: one\n\nbody\n");
+  dir.write("Local Folders/Inbox.msf", "");
+  dir.write("Local Folders/Inbox.sbd/Tokó/cur/1.eml", "X-Mozilla-Status: 0008\nSubject: x\n\n.\n");
+  auto store = make_thunderbird_mail_dir_store(dir / "Local Folders");
+  auto folders = store->folders(CancelToken{});
+  ASSERT_TRUE(folders);
+  EXPECT_THAT(summary(*folders), ElementsAre(Folder{"Inbox", FolderRole::inbox, true},
+                                             Folder{"Inbox/Tokó", FolderRole::other, true}));
+  auto inbox = testing::scan_all(*store, (*folders)[0]);
+  ASSERT_EQ(inbox.messages.size(), 1u);
+  EXPECT_EQ(inbox.messages[0].key, "1700000000000.eml");
+  EXPECT_THAT(inbox.messages[0].flags, ElementsAre("\\Seen", "\\Flagged"));
+  EXPECT_EQ(testing::read_message(*store, (*folders)[0], inbox.messages[0]),
+            "X-Mozilla-Status: 0005\r\nSubject: one\r\n\r\nbody\r\n");
+  auto toko = testing::scan_all(*store, (*folders)[1]);
+  ASSERT_EQ(toko.messages.size(), 1u);
+  EXPECT_TRUE(toko.messages[0].deleted);
+}
+
 TEST(ThunderbirdStore, IgnoresFilesThatAreNotFolders) {
   EXPECT_TRUE(is_thunderbird_ignored_file("Inbox.msf"));
   EXPECT_TRUE(is_thunderbird_ignored_file("popstate.dat"));
