@@ -283,14 +283,18 @@ Result<void> upload_folder(ImapConnection& connection, FolderUpload& folder,
 }
 
 void account_unfinished_folder(FolderUpload& folder, UploadContext& context,
-                               const std::string& reason) {
+                               const std::string& reason, std::uint64_t keep_first) {
   const auto& plan = folder.plan;
-  folder.report =
-      FolderReport{plan.source_path, plan.target, 0, 0, 0, 0, {}, folder.report.problems, 0};
+  if (keep_first == 0) {
+    folder.report =
+        FolderReport{plan.source_path, plan.target, 0, 0, 0, 0, {}, folder.report.problems, 0};
+  }
   if (!plan.source.holds_messages) return;
+  std::uint64_t seen = 0;
   auto scanned = context.store.scan(
       plan.source,
       [&](const MessageEnvelope& envelope) {
+        if (seen++ < keep_first) return true;  // counted by the attempt already
         ++folder.report.messages;
         if (envelope.deleted) {
           ++folder.report.skipped_deleted;

@@ -66,9 +66,11 @@ Result<void> upload_folder(ImapConnection& connection, FolderUpload& folder,
                            UploadContext& context);
 
 // Counts the folder without a server, after giving up on it: what the journal confirms or
-// this run sent is counted as such, every other live message failed with `reason`.
+// this run sent is counted as such, every other live message failed with `reason`. The
+// first `keep_first` messages keep the counts an attempt gave them (a cancelled attempt
+// finished every batch it sent, so its counts are exact).
 void account_unfinished_folder(FolderUpload& folder, UploadContext& context,
-                               const std::string& reason);
+                               const std::string& reason, std::uint64_t keep_first = 0);
 
 // True for errors after which a new connection may succeed.
 bool is_transport_error(const Error& error);

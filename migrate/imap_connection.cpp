@@ -18,7 +18,11 @@ Result<std::unique_ptr<ImapConnection>> ImapConnection::open(const ImapTarget& t
   net::ConnectOptions options;
   options.tls = target.tls;
   options.resolver = target.resolver;
-  options.cancel = cancel;
+  // Cancelling stops the migration between messages, not in the middle of a command:
+  // the connection gets a token of its own, so batches already sent are still confirmed
+  // and journaled before the run stops (a silent server is bounded by target.timeout).
+  if (cancel.cancelled()) return make_error(ErrorKind::cancelled, "cancelled");
+  options.cancel = CancelToken();
   options.encryption = target.security == TargetSecurity::tls ? net::Encryption::implicit_tls
                                                               : net::Encryption::none;
   auto stream = net::connect({target.host, target.port}, options, deadline);

@@ -50,7 +50,12 @@ class Worker {
       }
       auto done = upload_folder(*connection_, folder, context_);
       if (done && folder.complete) return;
-      if (done) break;  // stopped by cancel
+      if (done) {
+        // Stopped by cancel between messages: what was counted stays counted.
+        account_unfinished_folder(folder, context_, "cancelled before it was uploaded",
+                                  folder.report.messages);
+        return;
+      }
       last_error = done.error().message;
       if (!is_transport_error(done.error())) {
         account_unfinished_folder(folder, context_, last_error);

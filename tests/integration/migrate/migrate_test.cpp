@@ -280,6 +280,8 @@ TEST_F(MigrateTest, InterruptStopsBetweenMessagesCountsEveryMessageAndARerunFini
                 t.at("skipped_deleted").get<std::size_t>() + t.at("failed").get<std::size_t>(),
             corpus_.messages.size());
   EXPECT_GT(t.at("failed").get<std::size_t>(), 0u) << "stopped too late to prove anything";
+  // Every batch sent before the stop was waited for: the server holds what was counted.
+  EXPECT_EQ(server_messages().size(), t.at("uploaded").get<std::size_t>());
   auto rerun = migrate();
   ASSERT_EQ(rerun.exit_code(), 0) << rerun.trace();
   expect_server_holds_exactly(corpus_);
