@@ -55,7 +55,7 @@ void ImapConnection::close() {
 }
 
 std::string describe_target(const ImapTarget& target) {
-  return target.username + "@" + target.host + ":" + std::to_string(target.port);
+  return target.username + " on " + target.host + ":" + std::to_string(target.port);
 }
 
 }  // namespace mailassist::migrate

@@ -31,7 +31,7 @@ class ImapConnection {
   std::chrono::milliseconds timeout_{};
 };
 
-// "user@host:port", for plans and reports.
+// "USER on HOST:PORT", for plans and reports.
 std::string describe_target(const ImapTarget& target);
 
 }  // namespace mailassist::migrate

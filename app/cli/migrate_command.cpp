@@ -49,6 +49,7 @@ int failed(const std::string& message) {
 CancelToken* g_cancel = nullptr;
 extern "C" void on_interrupt(int) {
   if (g_cancel) g_cancel->cancel();
+  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the program at once
 }
 
 Result<std::unique_ptr<migrate::MailStore>> open_source(const std::string& source) {
