@@ -144,7 +144,8 @@ class ImapClient final : public protocols::MailSession {
   // LITERAL- up to 4096 bytes), else each waits for "+". Messages over append_limit() are
   // not sent (AppendOutcome::over_limit). Returns without reading the completions, so
   // several batches pipeline; pass the result to finish_append().
-  // An error means the connection is unusable (see the pipelining rules above).
+  // A flag that is not an atom is ErrorKind::invalid_input with nothing sent; any other
+  // error means the connection is unusable (see the pipelining rules above).
   Result<PendingAppend> submit_append(std::string_view mailbox,
                                       std::vector<StreamedMessage>& messages, Deadline deadline);
   // Reads the batch's completions: per message appended (with its APPENDUID) or refused
@@ -164,7 +165,7 @@ class ImapClient final : public protocols::MailSession {
   // BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]), one entry per message handed to `sink` as it
   // arrives (nothing is gathered: 100,000 messages cost 100,000 small responses).
   Result<void> fetch_message_index(const MessageIndexSink& sink, Deadline deadline);
-  // One message's bytes by UID (BODY.PEEK[], so \\Seen is not set), for a content hash,
+  // One message's bytes by UID (BODY.PEEK[], so \Seen is not set), for a content hash,
   // handed to `sink` in pieces of ClientOptions::fetch_chunk bytes: partial fetches
   // (RFC 9051 section 6.4.5, BODY[]<offset.length>) keep a 30 MB message from being held
   // whole. False when the mailbox has no such UID.
