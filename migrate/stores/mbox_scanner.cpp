@@ -20,6 +20,16 @@ std::optional<std::uint64_t> parse_u64(std::string_view text) {
   return value;
 }
 
+// "Name:" at the start of a line: a field name of printable ASCII, then a colon (RFC 5322
+// section 2.2; obsolete syntax allows white space before the colon).
+bool looks_like_header_field(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 200 && line[i] > 32 && line[i] < 127 && line[i] != ':') ++i;
+  std::size_t name_end = i;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  return name_end > 0 && i < line.size() && line[i] == ':';
+}
+
 class MboxScan {
  public:
   MboxScan(const std::filesystem::path& file, const std::string& label, const EnvelopeSink& sink,
@@ -43,6 +53,19 @@ class MboxScan {
       if (!*got) break;
       eof = p.end_offset();
       last_line_ended = p.line_end;
+      if (stashed_) {
+        // A From_ line without a blank line before it starts a message only if a header
+        // field follows it; otherwise it was an unquoted body line.
+        stashed_ = false;
+        LinePiece from_line{stash_text_, stash_offset_, true, true, stash_terminator_};
+        if (p.line_start && looks_like_header_field(p.text)) {
+          if (!finish_message(/*keep_pending_blank=*/false, stash_offset_)) return stop();
+          if (cancel.cancelled()) return make_error(ErrorKind::cancelled, "scan cancelled");
+          start_message(from_line);
+        } else {
+          add_piece(from_line, false);
+        }
+      }
       if (!p.line_start) {
         if (state_ == State::message) add_piece(p, false);
         prev_blank = false;
@@ -71,6 +94,11 @@ class MboxScan {
             if (!finish_message(/*keep_pending_blank=*/false, cur_.blank_offset)) return stop();
             if (cancel.cancelled()) return make_error(ErrorKind::cancelled, "scan cancelled");
             start_message(p);
+          } else if (from) {
+            stashed_ = true;  // decided by the next line
+            stash_text_.assign(p.text);
+            stash_offset_ = p.offset;
+            stash_terminator_ = p.terminator;
           } else if (std::memchr(p.text.data(), '\0', p.text.size())) {
             if (!finish_message(/*keep_pending_blank=*/true, p.offset, /*cut=*/true)) return stop();
             begin_corrupt(p.offset, "NUL bytes");
@@ -81,6 +109,8 @@ class MboxScan {
       }
       prev_blank = blank;
     }
+    if (stashed_)
+      add_piece(LinePiece{stash_text_, stash_offset_, true, true, stash_terminator_}, false);
     if (state_ == State::message) {
       if (!last_line_ended)
         report(eof, "the file ends in the middle of a line: message " + std::to_string(number_) +
@@ -212,6 +242,10 @@ class MboxScan {
   std::uint64_t corrupt_begin_ = 0;
   std::string corrupt_reason_;
   std::optional<std::optional<imap::InternalDate>> file_time_;
+  bool stashed_ = false;  // a From_ line not after a blank line, waiting for the next line
+  std::string stash_text_;
+  std::uint64_t stash_offset_ = 0;
+  std::uint8_t stash_terminator_ = 0;
 };
 
 }  // namespace

@@ -4,10 +4,12 @@
 //
 // Boundaries: a message starts at a From_ line ("From sender asctime-date", see
 // is_from_line) that follows a blank line, or at any "From " line that is the file's
-// first (after blank lines); the blank line
-// before it is the separator and not part of the previous message. A body line "From ..."
-// that a writer failed to quote splits a message only if it also follows a blank line and
-// carries a whole asctime date, which prose almost never does.
+// first (after blank lines); the blank line before it is the separator and not part of
+// the previous message. Some writers leave out that blank line, so a From_ line right
+// after text also starts a message when the next line is a header field ("Name: ...").
+// A body line "From ..." that a writer failed to quote therefore splits a message only if
+// it carries a whole asctime date and follows a blank line or precedes a header field,
+// which prose almost never does.
 //
 // Quoting: the file is read as mboxrd — one '>' is taken off every line matching
 // /^>+From / — whatever wrote it. That is what Thunderbird does since it moved to mboxrd

@@ -117,6 +117,26 @@ TEST(MboxScanner, FromInsideABodyDoesNotSplitUnlessItIsASeparator) {
                                  "From the quoted line\n"));
 }
 
+TEST(MboxScanner, AFromLineWithoutABlankLineBeforeItSplitsWhenAHeaderFollows) {
+  MboxFixture mbox(
+      "From a@b Thu Nov 26 22:33:05 2026\n"
+      "Subject: one\n"
+      "\n"
+      "no blank line after this\n"
+      "From c@d Thu Nov 26 22:34:05 2026\n"  // a header follows: a new message
+      "Subject: two\n"
+      "\n"
+      "body\n"
+      "From e@f Thu Nov 26 22:35:05 2026\n"  // text follows: a body line
+      "more body\n"
+      "From g@h Thu Nov 26 22:36:05 2026\n");  // ends the file: a body line
+  ASSERT_EQ(mbox.scanned.messages.size(), 2u);
+  EXPECT_TRUE(mbox.scanned.problems.empty());
+  EXPECT_EQ(mbox.bodies[0], crlf("Subject: one\n\nno blank line after this\n"));
+  EXPECT_EQ(mbox.bodies[1], crlf("Subject: two\n\nbody\nFrom e@f Thu Nov 26 22:35:05 2026\n"
+                                 "more body\nFrom g@h Thu Nov 26 22:36:05 2026\n"));
+}
+
 TEST(MboxScanner, UndoesMboxrdQuotingOneLevel) {
   MboxFixture mbox(
       "From a@b Thu Nov 26 22:33:05 2026\n"
