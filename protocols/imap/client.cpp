@@ -71,6 +71,12 @@ Result<Response> ImapClient::read_response(Deadline deadline) {
 // which commands are still outstanding.
 Result<void> ImapClient::observe(const Response& response) {
   const StatusResponse* status = nullptr;
+  // RFC 9051 sections 7.4.1 and 7.5.1: the selected mailbox's size, kept current.
+  if (const auto* exists = std::get_if<ExistsData>(&response)) {
+    exists_ = exists->count;
+  } else if (std::holds_alternative<ExpungeData>(response) && exists_ > 0) {
+    --exists_;
+  }
   if (const auto* caps = std::get_if<CapabilityData>(&response)) {
     capabilities_ = caps->capabilities;
     capabilities_current_ = true;

@@ -163,7 +163,8 @@ class ImapClient final : public protocols::MailSession {
   // --- FETCH (RFC 9051 6.4.5) on the selected mailbox ---
   // The duplicate check's index: UID FETCH 1:* (UID RFC822.SIZE INTERNALDATE
   // BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]), one entry per message handed to `sink` as it
-  // arrives (nothing is gathered: 100,000 messages cost 100,000 small responses).
+  // arrives (nothing is gathered: 100,000 messages cost 100,000 small responses). An empty
+  // mailbox is not asked: some servers answer "1:*" there with NO or BAD.
   Result<void> fetch_message_index(const MessageIndexSink& sink, Deadline deadline);
   // One message's bytes by UID (BODY.PEEK[], so \Seen is not set), for a content hash,
   // handed to `sink` in pieces of ClientOptions::fetch_chunk bytes: partial fetches
@@ -206,6 +207,7 @@ class ImapClient final : public protocols::MailSession {
   std::vector<std::string> capabilities_;
   bool capabilities_current_ = false;  // false after login/STARTTLS until re-learnt
   bool utf8_enabled_ = false;
+  std::uint32_t exists_ = 0;        // messages in the selected mailbox, from EXISTS and EXPUNGE
   std::string output_;              // gathered small writes of submit(), flushed before any read
   std::vector<char> chunk_;         // a streamed literal's bytes on their way
   std::optional<std::string> bye_;  // the text of an untagged BYE, once seen

@@ -197,6 +197,7 @@ Result<MailboxState> ImapClient::select(std::string_view mailbox, Deadline deadl
   if (!name) return std::move(name).error();
   Command command("SELECT");
   mailbox_argument(command, *name);
+  exists_ = 0;
   MailboxState state;
   auto done = execute(command, deadline, [&](const Response& r) {
     if (const auto* exists = std::get_if<ExistsData>(&r)) state.exists = exists->count;

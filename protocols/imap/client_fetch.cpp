@@ -73,6 +73,7 @@ Result<void> ImapClient::fetch_message_index(const MessageIndexSink& sink, Deadl
   if (state_ != SessionState::selected) {
     return make_error(ErrorKind::internal, "the message index needs a selected mailbox");
   }
+  if (exists_ == 0) return ok();
   Command command("UID FETCH");
   command.raw("1:*").raw("(UID RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])");
   Result<void> parsed = ok();

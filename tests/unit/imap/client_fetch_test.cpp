@@ -68,6 +68,31 @@ TEST(ImapMessageIndex, AMalformedEntryFailsTheIndex) {
   EXPECT_EQ(c.client->in_flight(), 0u);
 }
 
+TEST(ImapMessageIndex, AnEmptyMailboxIsNotAsked) {
+  // Until a message arrives: then EXISTS says so and the index is fetched.
+  Conversation c({{Step::server, "* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"},
+                  {Step::client, "A1 SELECT Arsip\r\n"},
+                  {Step::server, "* 0 EXISTS\r\nA1 OK [READ-WRITE] selected\r\n"},
+                  {Step::client, "A2 APPEND Arsip {5+}\r\nx\r\n\r\n\r\n"},
+                  {Step::server, "* 1 EXISTS\r\nA2 OK appended\r\n"},
+                  {Step::client,
+                   "A3 UID FETCH 1:* (UID RFC822.SIZE INTERNALDATE "
+                   "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])\r\n"},
+                  {Step::server, "* 1 FETCH (UID 1 RFC822.SIZE 5)\r\nA3 OK done\r\n"}});
+  ASSERT_TRUE(c.client->greet(kNoDeadline));
+  ASSERT_TRUE(c.client->select("Arsip", kNoDeadline));
+  int entries = 0;
+  auto count = [&](const MessageIndexEntry&) { ++entries; };
+  ASSERT_TRUE(c.client->fetch_message_index(count, kNoDeadline));
+  EXPECT_EQ(entries, 0);
+  AppendRequest one;
+  one.message = "x\r\n\r\n";
+  ASSERT_TRUE(c.client->append("Arsip", one, kNoDeadline));
+  ASSERT_TRUE(c.client->fetch_message_index(count, kNoDeadline));
+  EXPECT_EQ(entries, 1);
+  EXPECT_TRUE(c.script_done());
+}
+
 TEST(ImapMessageIndex, NeedsASelectedMailbox) {
   Conversation c({{Step::server, "* OK [CAPABILITY IMAP4rev1] ready\r\n"}});
   ASSERT_TRUE(c.client->greet(kNoDeadline));
