@@ -15,3 +15,10 @@ find_package(nlohmann_json 3 REQUIRED)
 if(MAILASSIST_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
+# The wizard (app/wizard) and its translations: optional, the CLI builds without them.
+find_package(wxWidgets 3.2 COMPONENTS core base QUIET)
+if(wxWidgets_FOUND)
+  # wxGTK's own toolkit, for the wizard's screenshots (app/wizard/ui/screenshot_gtk.cpp).
+  pkg_check_modules(GTK3 REQUIRED IMPORTED_TARGET gtk+-3.0)
+endif()
+find_program(MAILASSIST_MSGFMT msgfmt)

@@ -1,0 +1,69 @@
+#pragma once
+// Page 6: bring the mail POP3 left on this computer to the IMAP server. Found Thunderbird
+// profiles or a folder the person picks; what is inside (folders, messages, sizes) and
+// where each folder goes; the migration with progress, rate and time left, which can be
+// stopped and continued (the journal makes sure nothing is sent twice); the per-folder
+// report, saveable as CSV.
+#include <chrono>
+#include <memory>
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/filepicker.h>
+#include <wx/gauge.h>
+#include <wx/listctrl.h>
+#include <wx/radiobut.h>
+#include <wx/textctrl.h>
+
+#include "app/wizard/model/mail_sources.hpp"
+#include "app/wizard/ui/background_job.hpp"
+#include "app/wizard/ui/wizard_page.hpp"
+
+namespace mailassist::wizard {
+
+class MigratePage : public WizardPage {
+ public:
+  MigratePage(wxWindow* parent, WizardState& state);
+  ~MigratePage() override;
+  wxString title() const override;
+  void enter() override;
+  bool ready() const override;
+  bool busy() const override { return running_; }
+
+ private:
+  void update_controls();
+  std::filesystem::path chosen_path() const;
+  void look_inside();
+  void start();
+  void show_summary(const SourceSummary& summary);
+  void show_plan(const migrate::MigrationPlan& plan);
+  void show_progress(const ProgressUpdate& update);
+  void show_report(const migrate::MigrationReport& report);
+  void job_failed(const wxString& what, const std::string& message);
+  void save_report();
+
+  std::vector<MailSourceChoice> sources_;
+  WrappedText* not_imap_;
+  wxRadioButton* skip_;
+  wxRadioButton* bring_;
+  wxChoice* source_;
+  wxDirPickerCtrl* folder_;
+  wxButton* look_;
+  wxButton* start_;
+  wxButton* stop_;
+  wxListCtrl* list_;
+  wxGauge* gauge_;
+  WrappedText* status_;
+  wxTextCtrl* report_path_;
+  wxButton* save_report_;
+
+  bool running_ = false;
+  std::shared_ptr<migrate::MailStore> store_;
+  std::optional<migrate::MigrationPlan> plan_;
+  std::optional<migrate::ImapTarget> target_;
+  std::chrono::steady_clock::time_point started_;
+  std::uint64_t bytes_at_start_ = 0;
+  BackgroundJob job_;
+};
+
+}  // namespace mailassist::wizard

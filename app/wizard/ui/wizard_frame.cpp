@@ -1,0 +1,113 @@
+#include "app/wizard/ui/wizard_frame.hpp"
+
+#include <wx/intl.h>
+#include <wx/panel.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/statline.h>
+
+#include "app/wizard/ui/account_page.hpp"
+#include "app/wizard/ui/detect_page.hpp"
+#include "app/wizard/ui/finish_page.hpp"
+#include "app/wizard/ui/migrate_page.hpp"
+#include "app/wizard/ui/settings_page.hpp"
+#include "app/wizard/ui/test_page.hpp"
+#include "app/wizard/ui/welcome_page.hpp"
+
+namespace mailassist::wizard {
+
+WizardFrame::WizardFrame(WizardState& state)
+    : wxFrame(nullptr, wxID_ANY, _("MailAssist - set up your email"), wxDefaultPosition,
+              wxDefaultSize, wxDEFAULT_FRAME_STYLE, "mailassist_wizard"),
+      state_(state) {
+  auto* root =
+      new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "root");
+  auto* columns = new wxBoxSizer(wxHORIZONTAL);
+  auto* step_list = new wxBoxSizer(wxVERTICAL);
+  book_ = new wxSimplebook(root, wxID_ANY);
+  pages_ = {new WelcomePage(book_, state), new AccountPage(book_, state),
+            new DetectPage(book_, state),  new SettingsPage(book_, state),
+            new TestPage(book_, state),    new MigratePage(book_, state),
+            new FinishPage(book_, state)};
+  for (std::size_t i = 0; i < pages_.size(); ++i) {
+    book_->AddPage(pages_[i], pages_[i]->title());
+    pages_[i]->set_changed_handler([this] { refresh_buttons(); });
+    auto* step =
+        new wxStaticText(root, wxID_ANY, wxString::Format("%zu. %s", i + 1, pages_[i]->title()));
+    step_list->Add(step, 0, wxBOTTOM, FromDIP(10));
+    steps_.push_back(step);
+  }
+  columns->Add(step_list, 0, wxALL, FromDIP(14));
+  columns->Add(new wxStaticLine(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLI_VERTICAL), 0,
+               wxEXPAND | wxTOP | wxBOTTOM, FromDIP(8));
+  columns->Add(book_, 1, wxEXPAND);
+
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  back_ = new wxButton(root, wxID_ANY, _("< &Back"), wxDefaultPosition, wxDefaultSize, 0,
+                       wxDefaultValidator, "back");
+  next_ = new wxButton(root, wxID_ANY, _("&Next >"), wxDefaultPosition, wxDefaultSize, 0,
+                       wxDefaultValidator, "next");
+  close_ = new wxButton(root, wxID_ANY, _("&Close"), wxDefaultPosition, wxDefaultSize, 0,
+                        wxDefaultValidator, "close");
+  buttons->AddStretchSpacer();
+  buttons->Add(back_, 0, wxRIGHT, FromDIP(8));
+  buttons->Add(next_, 0, wxRIGHT, FromDIP(16));
+  buttons->Add(close_);
+
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->Add(columns, 1, wxEXPAND);
+  outer->Add(new wxStaticLine(root), 0, wxEXPAND);
+  outer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(10));
+  root->SetSizer(outer);
+
+  back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_back(); });
+  next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_next(); });
+  close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
+  next_->SetDefault();
+
+  SetMinSize(FromDIP(wxSize(640, 480)));
+  SetSize(FromDIP(wxSize(900, 680)));
+  show(0);
+}
+
+WizardPage* WizardFrame::current_page() const {
+  return pages_[current_];
+}
+
+void WizardFrame::go_next() {
+  auto* page = current_page();
+  if (page->busy() || !page->ready() || !page->leave_forward()) return;
+  if (current_ + 1 < pages_.size())
+    show(current_ + 1);
+  else
+    Close();
+}
+
+void WizardFrame::go_back() {
+  if (current_ > 0 && !current_page()->busy()) show(current_ - 1);
+}
+
+void WizardFrame::show(std::size_t index) {
+  current_ = index;
+  book_->ChangeSelection(index);
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    auto font = steps_[i]->GetFont();
+    font.SetWeight(i == index ? wxFONTWEIGHT_BOLD : wxFONTWEIGHT_NORMAL);
+    steps_[i]->SetFont(font);
+    steps_[i]->SetForegroundColour(i == index ? wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT)
+                                              : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+  }
+  pages_[index]->enter();
+  pages_[index]->SetFocus();
+  next_->SetLabel(index + 1 == pages_.size() ? _("&Finish") : _("&Next >"));
+  Layout();
+  refresh_buttons();
+}
+
+void WizardFrame::refresh_buttons() {
+  auto* page = current_page();
+  back_->Enable(current_ > 0 && !page->busy());
+  next_->Enable(!page->busy() && page->ready());
+}
+
+}  // namespace mailassist::wizard

@@ -1,0 +1,78 @@
+#include "app/wizard/ui/wizard_page.hpp"
+
+namespace mailassist::wizard {
+
+WizardPage::WizardPage(wxWindow* parent, WizardState& state, const char* name)
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                       wxVSCROLL | wxTAB_TRAVERSAL, name),
+      state_(state),
+      body_(new wxBoxSizer(wxVERTICAL)) {
+  SetScrollRate(0, 12);  // vertical only: text wraps to the width instead
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->Add(body_, 1, wxEXPAND | wxALL, FromDIP(12));
+  SetSizer(outer);
+}
+
+void WizardPage::changed() {
+  if (changed_) changed_();
+}
+
+void WizardPage::relayout() {
+  Layout();
+  FitInside();
+}
+
+WrappedText* WizardPage::add_heading(const wxString& heading, const wxString& intro) {
+  auto* title = new wxStaticText(this, wxID_ANY, heading);
+  title->SetFont(title->GetFont().Scaled(1.4f).Bold());
+  body_->Add(title, 0, wxBOTTOM, FromDIP(8));
+  return add_text(intro);
+}
+
+WrappedText* WizardPage::add_text(const wxString& text, wxSizer* sizer) {
+  auto* label = new WrappedText(this, text);
+  (sizer ? sizer : body_)->Add(label, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
+  return label;
+}
+
+WrappedText::WrappedText(wxWindow* parent, const wxString& text)
+    // No auto-resize: the sizer decides the width, the wrap follows it.
+    : wxStaticText(parent, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE),
+      text_(text) {
+  rewrap(FromDIP(480));
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    event.Skip();
+    rewrap(event.GetSize().x);
+  });
+}
+
+void WrappedText::set_text(const wxString& text) {
+  text_ = text;
+  int width = wrapped_width_ > 0 ? wrapped_width_ : FromDIP(480);
+  wrapped_width_ = -1;
+  rewrap(width);
+  if (auto* parent = GetParent()) parent->Layout();
+}
+
+void WrappedText::rewrap(int width) {
+  if (width < 40 || width == wrapped_width_ || rewrapping_) return;
+  rewrapping_ = true;
+  wrapped_width_ = width;
+  SetLabel(text_);
+  Wrap(width);
+  // A small minimum width lets the sizer narrow the text; the height follows the wrap.
+  InvalidateBestSize();
+  SetMinSize(wxSize(FromDIP(120), GetBestSize().y));
+  rewrapping_ = false;
+  CallAfter([this] {
+    for (auto* window = GetParent(); window; window = window->GetParent()) {
+      window->Layout();
+      if (auto* page = dynamic_cast<wxScrolledWindow*>(window)) {
+        page->FitInside();
+        break;
+      }
+    }
+  });
+}
+
+}  // namespace mailassist::wizard
