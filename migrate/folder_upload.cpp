@@ -71,6 +71,10 @@ class FolderRun {
     }
 
     auto& client = connection_.client();
+    // RFC 7889: the server-wide APPENDLIMIT, or this mailbox's (STATUS, before SELECT).
+    auto limit = client.mailbox_append_limit(plan.target, connection_.step());
+    if (!limit) return std::move(limit).error();
+    append_limit_ = *limit ? *limit : context_.append_limit;
     auto selected = client.select(plan.target, connection_.step());
     if (!selected) return std::move(selected).error();
     uid_validity_ = selected->uid_validity;
@@ -140,10 +144,10 @@ class FolderRun {
       already_there(envelope);
       return true;
     }
-    if (context_.append_limit && envelope.size > *context_.append_limit) {
+    if (append_limit_ && envelope.size > *append_limit_) {
       fail(envelope, "larger (" + std::to_string(envelope.size) +
                          " bytes) than the server accepts (APPENDLIMIT " +
-                         std::to_string(*context_.append_limit) + ", RFC 7889)");
+                         std::to_string(*append_limit_) + ", RFC 7889)");
       return true;
     }
     auto reader = context_.store.open(folder_.plan.source, envelope);
@@ -260,6 +264,7 @@ class FolderRun {
   FolderUpload& folder_;
   UploadContext& context_;
   std::optional<std::uint32_t> uid_validity_;
+  std::optional<std::uint64_t> append_limit_;
   ServerIndex index_;
   Batch batch_;
   std::deque<Batch> in_flight_;

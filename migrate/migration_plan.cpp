@@ -1,7 +1,6 @@
 // plan_migration(): read the server's mailboxes, map the source's folders, count them.
 #include <cstdlib>
 
-#include "core/ascii.hpp"
 #include "migrate/folder_mapping.hpp"
 #include "migrate/imap_connection.hpp"
 #include "migrate/migration.hpp"
@@ -42,20 +41,9 @@ Result<ServerInfo> read_server_info(ImapConnection& connection) {
     if (root && !root->empty()) info.mailboxes.delimiter = root->front().delimiter;
   }
   info.mailboxes.mailboxes = std::move(*listed);
-  for (const auto& capability : client.capabilities()) {
-    // RFC 7889 section 2: "APPENDLIMIT=n" server-wide; bare APPENDLIMIT is per mailbox.
-    if (istarts_with(capability, "APPENDLIMIT=")) {
-      std::uint64_t limit = 0;
-      bool digits = capability.size() > 12;
-      for (char c : capability.substr(12)) {
-        if (c < '0' || c > '9')
-          digits = false;
-        else
-          limit = limit * 10 + static_cast<std::uint64_t>(c - '0');
-      }
-      if (digits) info.append_limit = limit;
-    }
-  }
+  // RFC 7889 section 2: "APPENDLIMIT=n" is server-wide; a bare APPENDLIMIT means per
+  // mailbox, asked for by each folder's upload (STATUS).
+  info.append_limit = client.append_limit();
   return info;
 }
 

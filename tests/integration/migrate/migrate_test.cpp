@@ -209,6 +209,24 @@ TEST_F(MigrateTest, DryRunShowsThePlanAndWritesNothing) {
   EXPECT_EQ(boxes.out.find("Kerja"), std::string::npos) << boxes.out;
 }
 
+TEST_F(MigrateTest, ThunderbirdSourceIsTheDefaultProfile) {
+  // HOME points at a made-up home whose ~/.thunderbird/profiles.ini names the profile.
+  auto home = dir_ / "home";
+  corpus_ = write_thunderbird_corpus(home / ".thunderbird", {});
+  std::ofstream(home / ".thunderbird" / "profiles.ini")
+      << "[General]\nStartWithLastProfile=1\n\n[Profile0]\nName=default\nIsRelative=1\n"
+         "Path=abcd1234.default\nDefault=1\n";
+  const char* saved = std::getenv("HOME");
+  std::string saved_home = saved ? saved : "";
+  setenv("HOME", home.c_str(), 1);
+  auto run = run_cli(args("thunderbird") + std::vector<std::string>{"--dry-run"},
+                     DovecotEnvironment::get().user(kUser).password);
+  setenv("HOME", saved_home.c_str(), 1);
+  ASSERT_EQ(run.exit_code(), 0) << run.trace();
+  EXPECT_EQ(run.json->at("totals").at("to_upload"), corpus_.live());
+  EXPECT_NE(run.json->at("source").get<std::string>().find("abcd1234.default"), std::string::npos);
+}
+
 TEST_F(MigrateTest, IncludeExcludeAndMap) {
   corpus_ = write_thunderbird_corpus(dir_ / "tb", {});
   auto run = migrate({"--include", "Kerja*", "--exclude", "*Tokó", "--map", "Kerja & Proyek=Work"});
