@@ -95,7 +95,7 @@ class FolderRun {
       if (auto finished = finish_oldest(); !finished) broken_ = std::move(finished).error();
     }
     if (broken_) return *broken_;
-    if (!scanned) {
+    if (!scanned && scanned.error().kind != ErrorKind::cancelled) {
       folder_.report.problems.push_back("cannot read the folder: " + scanned.error().message);
     }
     folder_.complete = !context_.cancel.cancelled();
@@ -132,11 +132,12 @@ class FolderRun {
       ++folder_.report.skipped_deleted;
       return true;
     }
-    if (auto entry = context_.journal->find(journal_key(context_, folder_, envelope))) {
-      bool same_mailbox = entry->uid && entry->uid_validity && uid_validity_ &&
-                          *entry->uid_validity == *uid_validity_ &&
-                          entry->mailbox == folder_.plan.target;
-      if (!same_mailbox || !index_.claim_uid(*entry->uid)) (void)index_.claim(envelope);
+    // A journal entry for another mailbox (the mapping changed since) does not count here.
+    auto entry = context_.journal->find(journal_key(context_, folder_, envelope));
+    if (entry && entry->mailbox == folder_.plan.target) {
+      bool same_uids = entry->uid && entry->uid_validity && uid_validity_ &&
+                       *entry->uid_validity == *uid_validity_;
+      if (!same_uids || !index_.claim_uid(*entry->uid)) (void)index_.claim(envelope);
       already_there(envelope);
       return true;
     }
@@ -303,8 +304,9 @@ void account_unfinished_folder(FolderUpload& folder, UploadContext& context,
         ++folder.report.messages;
         if (envelope.deleted) {
           ++folder.report.skipped_deleted;
-        } else if (context.journal->find(
-                       {context.store_id, plan.source_path, envelope.key, envelope.size})) {
+        } else if (auto entry = context.journal->find(
+                       {context.store_id, plan.source_path, envelope.key, envelope.size});
+                   entry && entry->mailbox == plan.target) {
           if (folder.sent.count(envelope.key)) {
             ++folder.report.uploaded;
             folder.report.bytes_uploaded += envelope.size;

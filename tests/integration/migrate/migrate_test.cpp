@@ -235,6 +235,15 @@ TEST_F(MigrateTest, IncludeExcludeAndMap) {
   ASSERT_EQ(server.size(), 1u);
   EXPECT_EQ(server[0].mailbox, "Work");
   EXPECT_EQ(server[0].message_id, "<k1@example.test>");
+
+  // Without the map the folder has another target: the journal's entry for "Work" does
+  // not make it "already there".
+  auto unmapped = migrate({"--include", "Kerja*", "--exclude", "*Tokó"});
+  ASSERT_EQ(unmapped.exit_code(), 0) << unmapped.trace();
+  EXPECT_EQ(totals(unmapped).at("uploaded"), 1) << unmapped.trace();
+  std::set<std::string> boxes;
+  for (const auto& m : server_messages()) boxes.insert(m.mailbox);
+  EXPECT_EQ(boxes, (std::set<std::string>{"Work", "Kerja & Proyek"}));
 }
 
 TEST_F(MigrateTest, KillNineMidRunThenRerunGivesExactlyOneCopyOfEach) {
