@@ -66,8 +66,12 @@ void print_report(std::ostream& out, const migrate::MigrationReport& report) {
     out << "  " << folder_label(f.source) << " -> " << f.target << ": " << f.messages
         << " messages: " << f.uploaded << " uploaded, " << f.already_there << " already there, "
         << f.skipped_deleted << " deleted (skipped), " << f.failed.size() << " failed\n";
-    for (const auto& failed : f.failed)
-      out << "      failed: " << failed.message << ": " << failed.reason << '\n';
+    // The terminal gets the first few; --json lists every one.
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < f.failed.size() && i < kShown; ++i)
+      out << "      failed: " << f.failed[i].message << ": " << f.failed[i].reason << '\n';
+    if (f.failed.size() > kShown)
+      out << "      ... and " << f.failed.size() - kShown << " more failed (--json lists all)\n";
     for (const auto& problem : f.problems) out << "      problem: " << problem << '\n';
   }
   const auto& t = report.totals;
