@@ -54,10 +54,8 @@ FinishPage::FinishPage(wxWindow* parent, WizardState& state) : WizardPage(parent
   auto* row = new wxBoxSizer(wxHORIZONTAL);
   row->Add(new wxStaticText(owner, wxID_ANY, _("Save in:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
            FromDIP(8));
-  folder_ =
-      new wxDirPickerCtrl(owner, wxID_ANY, wxStandardPaths::Get().GetDocumentsDir(),
-                          _("Choose where to save the settings"), wxDefaultPosition, wxDefaultSize,
-                          wxDIRP_USE_TEXTCTRL, wxDefaultValidator, "export_folder");
+  folder_ = new FolderField(owner, wxStandardPaths::Get().GetDocumentsDir(),
+                            _("Choose where to save the settings"), "export_folder");
   row->Add(folder_, 1, wxEXPAND | wxRIGHT, FromDIP(8));
   auto* save_button = new wxButton(owner, wxID_ANY, _("Sa&ve"), wxDefaultPosition, wxDefaultSize, 0,
                                    wxDefaultValidator, "export_save");
@@ -100,7 +98,7 @@ void FinishPage::enter() {
 
 void FinishPage::save() {
   ExportRequest request{state_.account, state_.email, state_.display_name, state_.indonesian};
-  std::filesystem::path directory(folder_->GetPath().ToStdString(wxConvUTF8));
+  std::filesystem::path directory(folder_->path().ToStdString(wxConvUTF8));
   wxString text;
   wxString notes;
   for (const auto& [format, check] : formats_) {

@@ -5,9 +5,9 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
-#include <wx/filepicker.h>
 
 #include "app/wizard/model/export_formats.hpp"
+#include "app/wizard/ui/folder_field.hpp"
 #include "app/wizard/ui/wizard_page.hpp"
 
 namespace mailassist::wizard {
@@ -22,7 +22,7 @@ class FinishPage : public WizardPage {
   void save();
   WrappedText* summary_;
   std::vector<std::pair<ExportFormat, wxCheckBox*>> formats_;
-  wxDirPickerCtrl* folder_;
+  FolderField* folder_;
   WrappedText* saved_;
 };
 

@@ -66,9 +66,8 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
                          wxDefaultValidator, "migrate_source");
   grid->Add(source_, 1, wxEXPAND);
   grid->Add(new wxStaticText(this, wxID_ANY, _("Folder:")), 0, wxALIGN_CENTER_VERTICAL);
-  folder_ = new wxDirPickerCtrl(this, wxID_ANY, wxString(), _("Choose the folder with your mail"),
-                                wxDefaultPosition, wxDefaultSize, wxDIRP_USE_TEXTCTRL,
-                                wxDefaultValidator, "migrate_folder");
+  folder_ =
+      new FolderField(this, wxString(), _("Choose the folder with your mail"), "migrate_folder");
   grid->Add(folder_, 1, wxEXPAND);
   body_->Add(grid, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
 
@@ -119,7 +118,7 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
     plan_.reset();
     update_controls();
   });
-  folder_->Bind(wxEVT_DIRPICKER_CHANGED, [this](wxFileDirPickerEvent&) {
+  folder_->text()->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
     source_->SetSelection(int(source_->GetCount()) - 1);
     plan_.reset();
     update_controls();
@@ -170,7 +169,7 @@ void MigratePage::update_controls() {
 std::filesystem::path MigratePage::chosen_path() const {
   int index = source_->GetSelection();
   if (index >= 0 && std::size_t(index) < sources_.size()) return sources_[std::size_t(index)].path;
-  return std::filesystem::path(folder_->GetPath().ToStdString(wxConvUTF8));
+  return std::filesystem::path(folder_->path().ToStdString(wxConvUTF8));
 }
 
 void MigratePage::look_inside() {

@@ -9,7 +9,6 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/filepicker.h>
 #include <wx/gauge.h>
 #include <wx/listctrl.h>
 #include <wx/radiobut.h>
@@ -17,6 +16,7 @@
 
 #include "app/wizard/model/mail_sources.hpp"
 #include "app/wizard/ui/background_job.hpp"
+#include "app/wizard/ui/folder_field.hpp"
 #include "app/wizard/ui/wizard_page.hpp"
 
 namespace mailassist::wizard {
@@ -47,7 +47,7 @@ class MigratePage : public WizardPage {
   wxRadioButton* skip_;
   wxRadioButton* bring_;
   wxChoice* source_;
-  wxDirPickerCtrl* folder_;
+  FolderField* folder_;
   wxButton* look_;
   wxButton* start_;
   wxButton* stop_;

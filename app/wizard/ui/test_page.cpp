@@ -8,6 +8,23 @@
 
 namespace mailassist::wizard {
 
+namespace {
+
+// "AA:BB:..." (32 pairs) as two indented lines of 16 pairs: a label wraps only at spaces,
+// and a fingerprint is compared pair by pair, so it is broken where people expect.
+wxString fingerprint_lines(const std::string& sha256) {
+  wxString out;
+  std::size_t pairs = 0;
+  for (std::size_t i = 0; i < sha256.size(); ++i) {
+    if (pairs % 16 == 0 && sha256[i] != ':' && (i == 0 || sha256[i - 1] == ':')) out += "\n    ";
+    out += sha256[i];
+    if (sha256[i] == ':') ++pairs;
+  }
+  return out;
+}
+
+}  // namespace
+
 TestPage::TestPage(wxWindow* parent, WizardState& state) : WizardPage(parent, state, "test") {
   add_heading(_("Testing"),
               _("MailAssist now logs in to your servers, as your mail program will, to make "
@@ -76,8 +93,6 @@ void TestPage::start() {
     row.status->SetFont(row.status->GetFont().Bold());
     row.advice = add(wxString());
     row.certificate = add(wxString());
-    row.details = add(wxString());
-    row.details->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     rows_sizer_->Add(box, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     rows_.push_back(row);
   }
@@ -134,10 +149,15 @@ void TestPage::show_result(std::size_t index, const autoconfig::ServerCheck& che
         _("Certificate offered by the server:\n  Issued to: %s\n  Issued by: %s\n  Valid "
           "until: %s\n  SHA-256 fingerprint: %s\nCompare the fingerprint with the one your "
           "provider publishes before you trust it."),
-        utf8(cert.subject), utf8(cert.issuer), utf8(cert.not_after), utf8(cert.sha256)));
+        utf8(cert.subject), utf8(cert.issuer), utf8(cert.not_after),
+        fingerprint_lines(cert.sha256)));
   }
-  if (!check.ok())
-    row.details->set_text(wxString::Format(_("Technical details: %s"), utf8(check.message)));
+  // The engine's own words are technical English: a tooltip for a help desk, not page text.
+  if (!check.ok()) {
+    auto details = wxString::Format(_("Technical details: %s"), utf8(check.message));
+    row.status->SetToolTip(details);
+    row.advice->SetToolTip(details);
+  }
   relayout();
 }
 
@@ -167,6 +187,9 @@ void TestPage::all_done() {
     go_on_->Show();
   }
   relayout();
+  // The decision is what the person needs next: give it the focus, which also scrolls it
+  // into view on a small screen.
+  if (go_on_->IsShown()) go_on_->SetFocus();
   changed();
 }
 

@@ -32,7 +32,6 @@ class TestPage : public WizardPage {
     WrappedText* status;
     WrappedText* advice;
     WrappedText* certificate;
-    WrappedText* details;
   };
   wxBoxSizer* rows_sizer_;
   std::vector<Row> rows_;

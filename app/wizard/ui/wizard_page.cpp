@@ -40,14 +40,21 @@ WrappedText::WrappedText(wxWindow* parent, const wxString& text)
     : wxStaticText(parent, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE),
       text_(text) {
   rewrap(FromDIP(480));
+  if (text.empty()) Hide();
   Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
     event.Skip();
-    rewrap(event.GetSize().x);
+    // A size event sent while wrapping (SetLabel/Wrap cause some) must not be lost: wrap
+    // again for the final width once this one is done.
+    if (rewrapping_)
+      CallAfter([this] { rewrap(GetSize().x); });
+    else
+      rewrap(event.GetSize().x);
   });
 }
 
 void WrappedText::set_text(const wxString& text) {
   text_ = text;
+  Show(!text.empty());  // an empty paragraph takes no room
   int width = wrapped_width_ > 0 ? wrapped_width_ : FromDIP(480);
   wrapped_width_ = -1;
   rewrap(width);

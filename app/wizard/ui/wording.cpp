@@ -117,8 +117,8 @@ wxString verdict_text(LoginVerdict verdict) {
     case LoginVerdict::cancelled: return _("The test was stopped.");
     case LoginVerdict::other:
       return _(
-          "The server answered in a way MailAssist did not expect. The details below "
-          "say what happened.");
+          "The server answered in a way MailAssist did not expect. Point at this text to "
+          "see the technical details.");
   }
   return {};
 }
