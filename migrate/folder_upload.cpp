@@ -114,9 +114,9 @@ class FolderRun {
     folder_.report.failed.push_back({envelope.location, std::move(reason)});
     count(envelope.size);
   }
-  void already_there(const MessageEnvelope& envelope) {
+  void already_there(const MessageEnvelope& envelope, bool journaled_by_this_run = false) {
     // Sent by this run before a reconnect: the server has it because we uploaded it.
-    if (folder_.sent.count(envelope.key)) {
+    if (journaled_by_this_run || folder_.sent.count(envelope.key)) {
       ++folder_.report.uploaded;
       folder_.report.bytes_uploaded += envelope.size;
     } else {
@@ -138,7 +138,7 @@ class FolderRun {
       bool same_uids = entry->uid && entry->uid_validity && uid_validity_ &&
                        *entry->uid_validity == *uid_validity_;
       if (!same_uids || !index_.claim_uid(*entry->uid)) (void)index_.claim(envelope);
-      already_there(envelope);
+      already_there(envelope, entry->this_run);
       return true;
     }
     if (index_.claim(envelope)) {
@@ -214,6 +214,7 @@ class FolderRun {
         entry.uid_validity = outcome.uid_validity;
         entry.uid = outcome.uid;
         confirmed.push_back(std::move(entry));
+        folder_.sent.erase(envelope.key);  // the journal remembers it as this run's now
         ++folder_.report.uploaded;
         folder_.report.bytes_uploaded += envelope.size;
         count(envelope.size);
@@ -254,7 +255,8 @@ class FolderRun {
       return ok();
     }
     JournalEntry entry{journal_key(context_, folder_, envelope), folder_.plan.target,
-                       outcome.uid_validity, outcome.uid};
+                       outcome.uid_validity, outcome.uid, true};
+    folder_.sent.erase(envelope.key);
     ++folder_.report.uploaded;
     folder_.report.bytes_uploaded += envelope.size;
     count(envelope.size);
@@ -307,7 +309,7 @@ void account_unfinished_folder(FolderUpload& folder, UploadContext& context,
         } else if (auto entry = context.journal->find(
                        {context.store_id, plan.source_path, envelope.key, envelope.size});
                    entry && entry->mailbox == plan.target) {
-          if (folder.sent.count(envelope.key)) {
+          if (entry->this_run) {
             ++folder.report.uploaded;
             folder.report.bytes_uploaded += envelope.size;
           } else {

@@ -54,8 +54,10 @@ struct UploadContext {
 struct FolderUpload {
   const FolderPlan& plan;
   FolderReport report;
-  std::unordered_set<std::string> sent;  // message keys APPENDed in this run
-  std::int64_t progress_messages = 0;    // what this folder added to the progress so far
+  // Keys APPENDed by this run and not yet confirmed (confirmed ones are the journal's
+  // this_run entries): found on the server after a reconnect, they count as uploaded.
+  std::unordered_set<std::string> sent;
+  std::int64_t progress_messages = 0;  // what this folder added to the progress so far
   std::int64_t progress_bytes = 0;
   bool complete = false;  // the last attempt went through the whole folder
 };

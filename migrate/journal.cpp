@@ -120,9 +120,37 @@ std::optional<JournalEntry> parse_journal_record(std::string_view line) {
   return entry;
 }
 
-std::size_t Journal::KeyHash::operator()(const JournalKey& k) const {
-  return static_cast<std::size_t>(fnv1a(k.store) ^ (fnv1a(k.folder) * 3) ^ (fnv1a(k.message) * 7) ^
+std::size_t Journal::KeyHash::operator()(const PackedKey& k) const {
+  return static_cast<std::size_t>(fnv1a(k.message) ^ (std::uint64_t{k.store} << 40) ^
+                                  (std::uint64_t{k.folder} << 20) ^
                                   (k.size * 0x9E3779B97F4A7C15ULL));
+}
+
+std::uint32_t Journal::intern(const std::string& name) {
+  auto [it, added] = name_ids_.emplace(name, static_cast<std::uint32_t>(names_.size()));
+  if (added) names_.push_back(name);
+  return it->second;
+}
+
+std::optional<std::uint32_t> Journal::interned(const std::string& name) const {
+  auto found = name_ids_.find(name);
+  if (found == name_ids_.end()) return std::nullopt;
+  return found->second;
+}
+
+void Journal::insert(const JournalEntry& entry, bool this_run) {
+  PackedKey key{intern(entry.key.store), intern(entry.key.folder), entry.key.message,
+                entry.key.size};
+  entries_.insert_or_assign(
+      std::move(key), PackedValue{intern(entry.mailbox), entry.uid_validity, entry.uid, this_run});
+}
+
+JournalEntry Journal::unpack(const PackedKey& key, const PackedValue& value) const {
+  return {{names_[key.store], names_[key.folder], key.message, key.size},
+          names_[value.mailbox],
+          value.uid_validity,
+          value.uid,
+          value.this_run};
 }
 
 Result<std::unique_ptr<Journal>> Journal::open(const std::filesystem::path& dir) {
@@ -151,11 +179,11 @@ Result<std::unique_ptr<Journal>> Journal::open(const std::filesystem::path& dir)
         continue;
       }
       ++journal->replay_.records;
-      auto key = entry->key;
-      journal->entries_.insert_or_assign(std::move(key), std::move(*entry));
+      journal->insert(*entry, false);
     }
   }
-  for (const auto& [key, entry] : journal->entries_) compacted += format_journal_record(entry);
+  for (const auto& [key, value] : journal->entries_)
+    compacted += format_journal_record(journal->unpack(key, value));
   std::uintmax_t keep = 0;
   if (journal->replay_.dropped > 0 || journal->replay_.records != journal->entries_.size()) {
     if (auto r = replace_file(path, compacted); !r) return std::move(r).error();
@@ -171,9 +199,12 @@ Result<std::unique_ptr<Journal>> Journal::open(const std::filesystem::path& dir)
 
 std::optional<JournalEntry> Journal::find(const JournalKey& key) const {
   std::lock_guard lock(mutex_);
-  auto found = entries_.find(key);
+  auto store = interned(key.store);
+  auto folder = interned(key.folder);
+  if (!store || !folder) return std::nullopt;
+  auto found = entries_.find(PackedKey{*store, *folder, key.message, key.size});
   if (found == entries_.end()) return std::nullopt;
-  return found->second;
+  return unpack(found->first, found->second);
 }
 
 std::size_t Journal::size() const {
@@ -188,7 +219,7 @@ Result<void> Journal::record(const std::vector<JournalEntry>& entries) {
   std::lock_guard lock(mutex_);
   if (auto r = file_.append(batch); !r) return r;
   if (auto r = file_.sync(); !r) return r;
-  for (const auto& entry : entries) entries_.insert_or_assign(entry.key, entry);
+  for (const auto& entry : entries) insert(entry, true);
   return ok();
 }
 

@@ -46,6 +46,7 @@ struct JournalEntry {
   std::string mailbox;
   std::optional<std::uint32_t> uid_validity;
   std::optional<std::uint32_t> uid;
+  bool this_run = false;  // recorded by this process (not stored): "uploaded", not "there"
 };
 
 // One record as a line (with its '\n'), and back. parse_journal_record() returns nullopt
@@ -74,12 +75,34 @@ class Journal {
   Result<void> record(const std::vector<JournalEntry>& entries);
 
  private:
+  // In memory, store, folder and mailbox names are interned (a journal holds a few of
+  // them and maybe a million messages), so memory follows the message keys only.
+  struct PackedKey {
+    std::uint32_t store = 0;
+    std::uint32_t folder = 0;
+    std::string message;
+    std::uint64_t size = 0;
+    bool operator==(const PackedKey&) const = default;
+  };
+  struct PackedValue {
+    std::uint32_t mailbox = 0;
+    std::optional<std::uint32_t> uid_validity;
+    std::optional<std::uint32_t> uid;
+    bool this_run = false;
+  };
   struct KeyHash {
-    std::size_t operator()(const JournalKey& k) const;
+    std::size_t operator()(const PackedKey& k) const;
   };
   Journal() = default;
+  std::uint32_t intern(const std::string& name);
+  std::optional<std::uint32_t> interned(const std::string& name) const;
+  void insert(const JournalEntry& entry, bool this_run);
+  JournalEntry unpack(const PackedKey& key, const PackedValue& value) const;
+
   mutable std::mutex mutex_;
-  std::unordered_map<JournalKey, JournalEntry, KeyHash> entries_;
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::uint32_t> name_ids_;
+  std::unordered_map<PackedKey, PackedValue, KeyHash> entries_;
   DirectoryLock lock_;  // taken before the journal is read, held until the end
   AppendFile file_;
   JournalReplay replay_;

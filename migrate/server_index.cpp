@@ -20,22 +20,25 @@ Result<std::vector<IndexedMessage>> fetch_server_index(imap::ImapClient& client,
 ServerIndex::ServerIndex(std::vector<IndexedMessage> messages)
     : messages_(std::move(messages)), claimed_(messages_.size(), false) {
   for (std::size_t i = 0; i < messages_.size(); ++i) {
-    by_id_.emplace(messages_[i].message_id, i);
+    by_id_.emplace(std::hash<std::string>{}(messages_[i].message_id), i);
     by_uid_.emplace(messages_[i].uid, i);
   }
 }
 
 std::optional<std::uint32_t> ServerIndex::claim(const MessageEnvelope& envelope) {
-  auto [begin, end] = by_id_.equal_range(envelope.message_id);
+  // Of several equal candidates the one first in the mailbox, so claims are repeatable.
+  std::optional<std::size_t> best;
+  auto [begin, end] = by_id_.equal_range(std::hash<std::string>{}(envelope.message_id));
   for (auto it = begin; it != end; ++it) {
     auto i = it->second;
     const auto& m = messages_[i];
-    if (claimed_[i] || m.size != envelope.size) continue;
+    if (claimed_[i] || m.size != envelope.size || m.message_id != envelope.message_id) continue;
     if (envelope.date && m.internal_date && m.internal_date->time != envelope.date->time) continue;
-    claimed_[i] = true;
-    return m.uid;
+    if (!best || i < *best) best = i;
   }
-  return std::nullopt;
+  if (!best) return std::nullopt;
+  claimed_[*best] = true;
+  return messages_[*best].uid;
 }
 
 bool ServerIndex::claim_uid(std::uint32_t uid) {

@@ -49,7 +49,8 @@ class ServerIndex {
  private:
   std::vector<IndexedMessage> messages_;
   std::vector<bool> claimed_;
-  std::unordered_multimap<std::string, std::size_t> by_id_;  // Message-ID -> index
+  // Message-ID hash -> index (the strings are compared on lookup; not copied again).
+  std::unordered_multimap<std::size_t, std::size_t> by_id_;
   std::unordered_map<std::uint32_t, std::size_t> by_uid_;
 };
 
