@@ -93,6 +93,7 @@ void TestPage::start() {
     row.status->SetFont(row.status->GetFont().Bold());
     row.advice = add(wxString());
     row.certificate = add(wxString());
+    box->AddSpacer(FromDIP(6));  // room under the last line, inside the frame
     rows_sizer_->Add(box, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     rows_.push_back(row);
   }
