@@ -1,5 +1,7 @@
 #include "app/wizard/ui/wizard_page.hpp"
 
+#include <wx/dcmemory.h>
+
 namespace mailassist::wizard {
 
 WizardPage::WizardPage(wxWindow* parent, WizardState& state, const char* name)
@@ -68,8 +70,11 @@ void WrappedText::rewrap(int width) {
   SetLabel(text_);
   Wrap(width);
   // A small minimum width lets the sizer narrow the text; the height follows the wrap.
-  InvalidateBestSize();
-  SetMinSize(wxSize(FromDIP(120), GetBestSize().y));
+  // Measured from the wrapped lines themselves: GTK's cached best size of the label can
+  // still be that of the previous, longer text.
+  wxMemoryDC measure;
+  measure.SetFont(GetFont());
+  SetMinSize(wxSize(FromDIP(120), measure.GetMultiLineTextExtent(GetLabelText()).y + 2));
   rewrapping_ = false;
   CallAfter([this] {
     for (auto* window = GetParent(); window; window = window->GetParent()) {
