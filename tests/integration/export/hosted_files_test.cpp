@@ -1,6 +1,8 @@
-// `mailassist export autodiscover` hosted where Outlook looks for it, on the local internet
-// (tests/fixtures/internet, scenario "export-autodiscover"), and found again by `detect`:
-// the file goes through nginx, our HTTPS client and our Autodiscover reader.
+// Exported files hosted where clients look for them, on the local internet
+// (tests/fixtures/internet), and found again by `detect`: `export autodiscover` at
+// autodiscover.DOMAIN (scenario "export-autodiscover") and `export thunderbird` at
+// autoconfig.DOMAIN (scenario "export-autoconfig"). Each file goes through nginx, our HTTPS
+// client and our reader of that format.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -35,36 +37,41 @@ std::string client_config(const InternetScenario& scenario) {
   return xml + "</emailProvider></clientConfig>\n";
 }
 
-TEST(ExportAutodiscover, TheHostedFileIsFoundByDetect) {
+// Exports SCENARIO's servers in FORMAT into the web root at HOST/PATH, readable by nginx's
+// worker, then runs detect and checks that LOOKUP found exactly those servers there.
+void expect_hosted_export_found(const std::string& scenario_name, const std::string& format,
+                                const std::string& host, const fs::path& path,
+                                const std::string& lookup_kind) {
   const auto& env = InternetEnvironment::get();
-  const auto& scenario = env.scenario("export-autodiscover");
+  const auto& scenario = env.scenario(scenario_name);
   ASSERT_TRUE(scenario.best.has_value());
 
-  auto work = fs::path(::testing::TempDir()) / "export-autodiscover";
+  auto work = fs::path(::testing::TempDir()) / scenario_name;
   fs::create_directories(work);
   auto input = work / "input.xml";
   std::ofstream(input) << client_config(scenario);
 
   // nginx serves DIR/www/HOST/PATH to any worker user: directories 755, file 644.
-  auto site = env.dir / "www" / ("autodiscover." + scenario.domain);
-  auto file = site / "autodiscover" / "autodiscover.xml";
+  auto site = env.dir / "www" / host;
+  auto file = site / path;
   fs::create_directories(file.parent_path());
-  auto exported = run_cli(
-      {"export", "autodiscover", scenario.email, "--config", input.string(), "-o", file.string()},
-      std::nullopt);
+  auto exported =
+      run_cli({"export", format, scenario.email, "--config", input.string(), "-o", file.string()},
+              std::nullopt);
   ASSERT_EQ(exported.exit_code(), 0) << exported.trace();
   EXPECT_EQ(exported.process.err, "") << exported.trace();
   const auto readable = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                         fs::perms::others_read | fs::perms::others_exec;
-  fs::permissions(site, readable);
-  fs::permissions(file.parent_path(), readable);
+  for (auto dir = file.parent_path(); dir != env.dir / "www"; dir = dir.parent_path()) {
+    fs::permissions(dir, readable);
+  }
   fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                             fs::perms::others_read);
 
   auto run = detect(scenario);
   ASSERT_EQ(run.exit_code(), 0) << run.trace();
   expect_best(run, *scenario.best);
-  const auto* found = lookup(*run.json, "autodiscover", scenario.best->url);
+  const auto* found = lookup(*run.json, lookup_kind, scenario.best->url);
   ASSERT_NE(found, nullptr) << run.trace();
   EXPECT_EQ((*found)["result"], "found") << run.trace();
   // Exactly the servers exported: nothing added on the way.
@@ -72,6 +79,16 @@ TEST(ExportAutodiscover, TheHostedFileIsFoundByDetect) {
   EXPECT_EQ(best["incoming"].size() + best["outgoing"].size(), scenario.best->servers.size())
       << run.trace();
   EXPECT_EQ(best["incoming"][0]["username"], scenario.email) << run.trace();
+}
+
+TEST(ExportAutodiscover, TheHostedFileIsFoundByDetect) {
+  expect_hosted_export_found("export-autodiscover", "autodiscover", "autodiscover.example.test",
+                             "autodiscover/autodiscover.xml", "autodiscover");
+}
+
+TEST(ExportThunderbird, TheHostedFileIsFoundByDetect) {
+  expect_hosted_export_found("export-autoconfig", "thunderbird", "autoconfig.tb-export.test",
+                             "mail/config-v1.1.xml", "autoconfig");
 }
 
 }  // namespace
