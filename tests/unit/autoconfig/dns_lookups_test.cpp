@@ -2,10 +2,9 @@
 // server stays silent (net::Resolver itself only knows its deadline).
 #include "autoconfig/dns_lookups.hpp"
 
+#include "tests/unit/net/silent_dns_server.hpp"
+
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
@@ -15,33 +14,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// A bound UDP socket nobody reads: queries vanish without an ICMP error.
-class SilentDnsServer {
- public:
-  SilentDnsServer() : fd_(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    // The casts are the sockets API's own.
-    auto* generic = reinterpret_cast<sockaddr*>(&address);
-    if (fd_ >= 0 && ::bind(fd_, generic, length) == 0 &&
-        ::getsockname(fd_, generic, &length) == 0) {
-      server_ = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
-    }
-  }
-  ~SilentDnsServer() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  SilentDnsServer(const SilentDnsServer&) = delete;
-  SilentDnsServer& operator=(const SilentDnsServer&) = delete;
-
-  const std::string& server() const { return server_; }
-
- private:
-  int fd_;
-  std::string server_;
-};
+using net::testing::SilentDnsServer;
 
 std::shared_ptr<net::Resolver> resolver_for(const SilentDnsServer& silent) {
   auto resolver = net::Resolver::create({{silent.server()}});

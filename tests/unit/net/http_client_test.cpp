@@ -9,13 +9,10 @@
 #include <memory>
 #include <thread>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "tests/unit/net/dnsmasq.hpp"
 #include "tests/unit/net/loopback.hpp"
 #include "tests/unit/net/nginx.hpp"
+#include "tests/unit/net/silent_dns_server.hpp"
 #include "tests/unit/net/tls_test_server.hpp"
 
 namespace mailassist::net {
@@ -272,32 +269,7 @@ TEST_F(HttpClientTest, RefusedConnectionIsUnreachable) {
   EXPECT_FALSE(failure.no_such_host) << "a refused connection is a fault, not an answer";
 }
 
-// A UDP socket nobody reads, as a DNS server: queries vanish without an ICMP error, so a
-// lookup only ends at its deadline or on cancel.
-class SilentDnsServer {
- public:
-  SilentDnsServer() : fd_(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    auto* generic = reinterpret_cast<sockaddr*>(&address);  // the sockets API's own cast
-    if (fd_ >= 0 && ::bind(fd_, generic, length) == 0 &&
-        ::getsockname(fd_, generic, &length) == 0) {
-      server_ = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
-    }
-  }
-  ~SilentDnsServer() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  SilentDnsServer(const SilentDnsServer&) = delete;
-  SilentDnsServer& operator=(const SilentDnsServer&) = delete;
-  const std::string& server() const { return server_; }
-
- private:
-  int fd_;
-  std::string server_;
-};
+using testing::SilentDnsServer;
 
 TEST_F(HttpClientTest, CancelStopsTheHostLookupWhileTheDnsServerIsSilent) {
   SilentDnsServer silent;
