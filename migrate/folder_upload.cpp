@@ -125,8 +125,29 @@ class FolderRun {
     count(envelope.size);
   }
 
+  // The pause point: the open batch is sent and every batch in flight waited for and
+  // journaled, so that while paused the server holds exactly what the journal says and no
+  // APPEND literal is left half-written (RFC 9051 section 4.3: the server would count the
+  // announced bytes). A server may close the idle connection meanwhile (RFC 9051 section
+  // 5.4, autologout): the next command then fails as a transport error and the worker
+  // reconnects and runs the folder again, the journal and the index skipping what is there.
+  bool hold() {
+    if (auto sent = send_batch(); !sent) {
+      broken_ = std::move(sent).error();
+      return false;
+    }
+    while (!in_flight_.empty()) {
+      if (auto finished = finish_oldest(); !finished) {
+        broken_ = std::move(finished).error();
+        return false;
+      }
+    }
+    return context_.hold(stage());
+  }
+
   bool on_message(const MessageEnvelope& envelope) {
     if (context_.cancel.cancelled() || broken_) return false;
+    if (context_.pause.paused() && !hold()) return false;
     ++folder_.report.messages;
     if (envelope.deleted) {
       ++folder_.report.skipped_deleted;
@@ -283,6 +304,18 @@ void UploadContext::advance(std::int64_t messages, std::int64_t bytes, const std
       bytes_done.fetch_add(static_cast<std::uint64_t>(bytes)) + static_cast<std::uint64_t>(bytes);
   std::lock_guard lock(progress_mutex);
   progress.report({stage, d, total, b, bytes_total});
+}
+
+bool UploadContext::hold(const std::string& stage) {
+  if (!pause.paused()) return !cancel.cancelled();
+  auto report = [&](bool paused) {
+    std::lock_guard lock(progress_mutex);
+    progress.report({stage, done.load(), total, bytes_done.load(), bytes_total, paused});
+  };
+  report(true);
+  bool open = pause.wait(cancel);
+  report(false);
+  return open;
 }
 
 Result<void> upload_folder(ImapConnection& connection, FolderUpload& folder,

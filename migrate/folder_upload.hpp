@@ -18,6 +18,7 @@
 #include <unordered_set>
 
 #include "core/cancel_token.hpp"
+#include "core/pause_gate.hpp"
 #include "core/progress.hpp"
 #include "migrate/imap_connection.hpp"
 #include "migrate/journal.hpp"
@@ -28,18 +29,20 @@ namespace mailassist::migrate {
 // What every worker shares.
 struct UploadContext {
   UploadContext(MailStore& s, std::string id, Journal* j, std::optional<std::uint64_t> limit,
-                CancelToken c, Progress& p)
+                CancelToken c, PauseGate g, Progress& p)
       : store(s),
         store_id(std::move(id)),
         journal(j),
         append_limit(limit),
         cancel(c),
+        pause(std::move(g)),
         progress(p) {}
   MailStore& store;
   std::string store_id;  // MailStore::description(), the journal's store identity
   Journal* journal = nullptr;
   std::optional<std::uint64_t> append_limit;
   CancelToken cancel;
+  PauseGate pause;
   Progress& progress;
   std::uint64_t total = 0;
   std::uint64_t bytes_total = 0;
@@ -48,6 +51,9 @@ struct UploadContext {
   std::mutex progress_mutex;
 
   void advance(std::int64_t messages, std::int64_t bytes, const std::string& stage);
+  // Waits while the run is paused, saying so to the progress on the way in and out. Call
+  // it only where nothing is outstanding on the connection. False when cancelled.
+  bool hold(const std::string& stage);
 };
 
 // State of one folder across attempts.

@@ -39,6 +39,8 @@ class Worker {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
       if (context_.cancel.cancelled()) break;
       if (attempt > 0) back_off(attempt - 1, context_.cancel);
+      // Between folders and attempts nothing is outstanding: a safe point to pause.
+      if (!context_.hold("Uploading " + folder.plan.target)) break;
       if (!connection_) {
         auto opened = ImapConnection::open(target_, number_, context_.cancel);
         if (!opened) {
@@ -128,7 +130,8 @@ Result<MigrationReport> run_migration(MailStore& store, const MigrationPlan& pla
   auto journal = Journal::open(state_dir);
   if (!journal) return std::move(journal).error();
 
-  UploadContext context{store, plan.source, journal->get(), plan.append_limit, cancel, progress};
+  UploadContext context{store,  plan.source,   journal->get(), plan.append_limit,
+                        cancel, options.pause, progress};
   context.total = plan.messages;
   context.bytes_total = plan.bytes;
 

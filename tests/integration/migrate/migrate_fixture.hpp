@@ -1,0 +1,151 @@
+#pragma once
+// The migration tests' fixture: bob's mailbox tree removed before each test (one test at a
+// time, a file lock), the CLI's arguments, and the server read back with doveadm (an
+// oracle that shares no code with us).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "cli_runner.hpp"
+#include "corpus.hpp"
+#include "dovecot_environment.hpp"
+
+namespace mailassist::testing {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+inline constexpr const char* kUser = "bob@localhost";
+inline constexpr const char* kDoveadm = "/usr/bin/doveadm";  // run_process() does not search PATH
+
+struct ServerMessage {
+  std::string mailbox;
+  std::string message_id;
+  std::uint64_t size = 0;
+  std::vector<std::string> flags;
+  std::int64_t date = 0;
+  std::string text;
+};
+
+class MigrateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto& env = DovecotEnvironment::get();
+    setenv("TZ", "UTC", 1);
+    lock_ = ::open((env.dir / "migrate-tests.lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    ASSERT_GE(lock_, 0);
+    ASSERT_EQ(::flock(lock_, LOCK_EX), 0);
+    // A fresh mailbox tree for bob: Dovecot creates it again at the next login.
+    fs::remove_all(env.dir / "mail" / kUser);
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() / ("migrate-test-" + std::to_string(rd()));
+    fs::create_directories(dir_);
+    state_ = dir_ / "state";
+  }
+  void TearDown() override {
+    fs::remove_all(dir_);
+    if (lock_ >= 0) ::close(lock_);
+  }
+
+  std::vector<std::string> args(const std::string& source, const std::string& endpoint = "") {
+    const auto& env = DovecotEnvironment::get();
+    return {
+        "migrate",
+        source,
+        "--imap",
+        endpoint.empty() ? env.endpoint(HostKind::valid, Protocol::imap, Security::tls) : endpoint,
+        "--username",
+        kUser,
+        "--password-stdin",
+        "--ca-file",
+        env.ca_file.string(),
+        "--state",
+        state_.string(),
+        "--timeout",
+        "20",
+        "--json"};
+  }
+  CliRun migrate(std::vector<std::string> extra = {}, const std::string& endpoint = "") {
+    auto a = args(corpus_.profile.string(), endpoint) + extra;
+    return run_cli(a, DovecotEnvironment::get().user(kUser).password, std::chrono::seconds(170));
+  }
+
+  static std::vector<ServerMessage> server_messages() {
+    const auto& env = DovecotEnvironment::get();
+    auto result =
+        run_process({kDoveadm, "-c", env.config.string(), "-f", "json", "fetch", "-u", kUser,
+                     "mailbox flags date.received.unixtime size.virtual "
+                     "hdr.message-id text",
+                     "all"},
+                    "", std::chrono::seconds(60));
+    EXPECT_EQ(result.exit_code, 0) << describe(result);
+    std::vector<ServerMessage> out;
+    auto doc = json::parse(result.out.empty() ? "[]" : result.out);
+    for (const auto& m : doc) {
+      ServerMessage s;
+      s.mailbox = m.at("mailbox");
+      s.message_id = m.value("hdr.message-id", "");
+      s.size = std::stoull(m.at("size.virtual").get<std::string>());
+      s.date = std::stoll(m.at("date.received.unixtime").get<std::string>());
+      std::string flags = m.at("flags");
+      for (std::size_t start = 0; start < flags.size();) {
+        auto space = flags.find(' ', start);
+        if (space == std::string::npos) space = flags.size();
+        auto flag = flags.substr(start, space - start);
+        if (!flag.empty() && flag != "\\Recent") s.flags.push_back(flag);
+        start = space + 1;
+      }
+      std::sort(s.flags.begin(), s.flags.end());
+      s.text = m.at("text");
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  // The server holds exactly the corpus's live messages, each once, with flags and date.
+  void expect_server_holds_exactly(const Corpus& corpus) {
+    auto server = server_messages();
+    std::multiset<std::tuple<std::string, std::string, std::uint64_t>> want, have;
+    for (const auto& m : corpus.messages)
+      if (!m.mailbox.empty()) want.insert({m.mailbox, m.message_id, m.bytes().size()});
+    for (const auto& s : server) have.insert({s.mailbox, s.message_id, s.size});
+    EXPECT_EQ(have, want);
+    for (const auto& m : corpus.messages) {
+      if (m.mailbox.empty() || m.padding > 0) continue;
+      auto found = std::find_if(server.begin(), server.end(), [&](const ServerMessage& s) {
+        return s.mailbox == m.mailbox && s.message_id == m.message_id && s.size == m.bytes().size();
+      });
+      if (found == server.end()) continue;  // reported above
+      EXPECT_EQ(found->flags, m.flags()) << m.subject;
+      EXPECT_EQ(found->date, m.date) << m.subject;
+      std::string lf = m.bytes();
+      for (auto at = lf.find("\r\n"); at != std::string::npos; at = lf.find("\r\n", at))
+        lf.erase(at, 1);
+      EXPECT_EQ(found->text.substr(found->text.find("X-Mozilla-Status")), lf) << m.subject;
+    }
+  }
+
+  static const json& totals(const CliRun& run) {
+    EXPECT_TRUE(run.json) << run.trace();
+    return run.json->at("totals");
+  }
+
+  int lock_ = -1;
+  fs::path dir_;
+  fs::path state_;
+  Corpus corpus_;
+};
+
+}  // namespace mailassist::testing
