@@ -224,7 +224,11 @@ std::function<int()> add_migrate_command(CLI::App& app) {
       ->check(CLI::Range(1, 16));
   command->add_option("--state", args->state_dir,
                       "Directory of the journal (default: $XDG_STATE_HOME/mailassist/...)");
-  command->add_option("--map", args->maps, "Put source folder FROM into server mailbox TO")
+  command
+      ->add_option(
+          "--map", args->maps,
+          "Put source folder FROM into server mailbox TO ('/' between levels; taken literally, "
+          "no namespace prefix added)")
       ->type_name("FROM=TO");
   command->add_option("--include", args->include,
                       "Only folders whose path matches this pattern ('*', '?')");
