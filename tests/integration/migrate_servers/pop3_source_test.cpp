@@ -106,22 +106,22 @@ class Pop3SourceTest : public ::testing::TestWithParam<Security> {
            (security == Security::tls ? "/tls" : "/starttls");
   }
 
-  CliRun migrate(const std::string& pop3_password, std::vector<std::string> extra = {}) {
+  CliRun migrate(const std::string& pop3_password, std::vector<std::string> extra = {},
+                 bool trust_test_ca = true, const std::string& url = "") {
     const auto& env = DovecotEnvironment::get();
     std::vector<std::string> args{"migrate",
-                                  source_url(GetParam()),
+                                  url.empty() ? source_url(GetParam()) : url,
                                   "--imap",
                                   env.endpoint(HostKind::valid, Protocol::imap, Security::tls),
                                   "--username",
                                   kTarget,
                                   "--password-stdin",
-                                  "--ca-file",
-                                  env.ca_file.string(),
                                   "--state",
                                   state_.string(),
                                   "--timeout",
                                   "20",
                                   "--json"};
+    if (trust_test_ca) args = args + std::vector<std::string>{"--ca-file", env.ca_file.string()};
     // Line 1: the IMAP password; line 2: the POP3 password.
     return run_cli(args + extra, dedicated_user(kTarget).password + "\n" + pop3_password, 120s);
   }
@@ -228,6 +228,34 @@ TEST_P(Pop3SourceTest, AMissingSecondPasswordLineIsAUsageError) {
   EXPECT_NE(run.process.err.find("no line 2 (the password for pop3-source@localhost on"),
             std::string::npos)
       << run.trace();
+}
+
+// The POP3 connection follows the rules every connection follows (DESIGN.md, "TLS").
+TEST_P(Pop3SourceTest, TheCertificateIsVerifiedAgainstTheCaFileGiven) {
+  auto run = migrate(dedicated_user(kSource).password, {"--dry-run"}, false);
+  EXPECT_EQ(run.exit_code(), 1) << run.trace();
+  EXPECT_NE(run.process.err.find("POP3 pop3-source@localhost on localhost:"), std::string::npos)
+      << run.trace();
+  EXPECT_NE(run.process.err.find("certificate"), std::string::npos) << run.trace();
+}
+
+TEST_P(Pop3SourceTest, NoPasswordInClearUnlessAllowedAndNoFallbackFromStls) {
+  const auto& env = DovecotEnvironment::get();
+  const std::string no_tls = "pop3://pop3-source%40localhost@" + env.host(HostKind::no_tls) + ":" +
+                             std::to_string(env.port(Protocol::pop3, Security::none));
+  auto stls = migrate(dedicated_user(kSource).password, {"--dry-run"}, true, no_tls + "/starttls");
+  EXPECT_EQ(stls.exit_code(), 1) << stls.trace();
+  EXPECT_NE(stls.process.err.find("STLS"), std::string::npos) << stls.trace();
+
+  auto refused = migrate(dedicated_user(kSource).password, {"--dry-run"}, true, no_tls + "/none");
+  EXPECT_EQ(refused.exit_code(), 1) << refused.trace();
+  EXPECT_NE(refused.process.err.find("not encrypted, so the password was not sent"),
+            std::string::npos)
+      << refused.trace();
+
+  auto allowed = migrate(dedicated_user(kSource).password, {"--dry-run", "--allow-plaintext"}, true,
+                         no_tls + "/none");
+  EXPECT_EQ(allowed.exit_code(), 0) << allowed.trace();
 }
 
 INSTANTIATE_TEST_SUITE_P(Security, Pop3SourceTest,
