@@ -1,5 +1,6 @@
 #include "migrate/stores/pop3_store.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <map>
@@ -18,6 +19,7 @@ struct Pop3Session {
   std::unique_ptr<pop3::Pop3Client> client;
   std::map<std::string, std::uint32_t> numbers;  // unique-id -> message number
   std::vector<pop3::UidEntry> listing;
+  std::chrono::steady_clock::time_point idle_since;
 };
 
 class SessionPool {
@@ -30,10 +32,11 @@ class SessionPool {
   Result<Pop3Session> take() {
     {
       std::lock_guard lock(mutex_);
-      if (!idle_.empty()) {
+      const auto now = std::chrono::steady_clock::now();
+      while (!idle_.empty()) {
         Pop3Session s = std::move(idle_.back());
         idle_.pop_back();
-        return s;
+        if (now - s.idle_since <= options_.max_idle) return s;
       }
     }
     return connect_fresh();
@@ -57,6 +60,7 @@ class SessionPool {
   }
 
   void give(Pop3Session s) {
+    s.idle_since = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(s));
   }

@@ -34,6 +34,10 @@ struct Pop3StoreOptions {
   std::chrono::milliseconds command_timeout{60'000};   // connect+login, UIDL
   std::chrono::milliseconds message_timeout{600'000};  // one RETR, however large
   std::size_t reader_buffer = 256 * 1024;              // bytes a reader holds ahead of read()
+  // RFC 1939 section 3: a server may end a session idle for 10 minutes (its autologout
+  // timer), some sooner. A pooled session idle for longer than this is closed rather
+  // than reused, so a long upload does not meet a dead session at its next RETR.
+  std::chrono::milliseconds max_idle{60'000};
 };
 
 std::unique_ptr<MailStore> make_pop3_store(Pop3Connector connect, Pop3StoreOptions options);

@@ -75,6 +75,23 @@ TEST(Pop3Store, ScansByUidlAndReadsMessagesOverOnePooledSession) {
   EXPECT_TRUE(server.stream->mismatches().empty());
 }
 
+TEST(Pop3Store, ASessionIdleTooLongIsNotReused) {
+  ScriptedPop3 server(kListing);
+  Pop3StoreOptions options;
+  options.max_idle = std::chrono::milliseconds(0);  // every idle session is too old
+  auto store = make_pop3_store(server.connector(), options);
+  auto folders = store->folders(CancelToken{});
+  ASSERT_TRUE(folders);
+  auto scanned = testing::scan_all(*store, folders->front());
+  ASSERT_EQ(scanned.messages.size(), 2u);
+  EXPECT_EQ(server.connects, 1);
+  auto opened = store->open(folders->front(), scanned.messages[0]);
+  EXPECT_EQ(server.connects, 2) << "a fresh session instead of the idle one";
+  ASSERT_FALSE(opened);
+  EXPECT_THAT(opened.error().message, HasSubstr("no more sessions in the script"));
+  EXPECT_TRUE(server.stream->mismatches().empty());
+}
+
 TEST(Pop3Store, AMessageGoneFromTheServerIsAnErrorWhenOpened) {
   ScriptedPop3 server(kListing);
   auto store = make_pop3_store(server.connector(), {});
