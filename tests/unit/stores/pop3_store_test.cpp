@@ -85,11 +85,12 @@ TEST(Pop3Store, ASessionIdleTooLongIsNotReused) {
   auto scanned = testing::scan_all(*store, folders->front());
   ASSERT_EQ(scanned.messages.size(), 2u);
   EXPECT_EQ(server.connects, 1);
+  EXPECT_TRUE(server.stream->mismatches().empty());
+  // open() closes the idle session (its stream is gone after this) and asks for another.
   auto opened = store->open(folders->front(), scanned.messages[0]);
   EXPECT_EQ(server.connects, 2) << "a fresh session instead of the idle one";
   ASSERT_FALSE(opened);
   EXPECT_THAT(opened.error().message, HasSubstr("no more sessions in the script"));
-  EXPECT_TRUE(server.stream->mismatches().empty());
 }
 
 TEST(Pop3Store, AMessageGoneFromTheServerIsAnErrorWhenOpened) {
