@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "core/ascii.hpp"
+#include "migrate/content_digest.hpp"
 #include "migrate/server_index.hpp"
 #include "protocols/imap/parse_cursor.hpp"
 
@@ -81,6 +82,10 @@ class FolderRun {
     auto fetched = fetch_server_index(client, connection_.step());
     if (!fetched) return std::move(fetched).error();
     index_ = ServerIndex(std::move(*fetched));
+    digests_.clear();
+    if (index_.size() > 0) {
+      if (auto checked = fetch_candidate_digests(); !checked) return checked;
+    }
 
     auto scanned = context_.store.scan(
         plan.source, [&](const MessageEnvelope& envelope) { return on_message(envelope); },
@@ -145,6 +150,57 @@ class FolderRun {
     return context_.hold(stage());
   }
 
+  // The journal's word for a message, when it names this mailbox and a UID the server has:
+  // then no content check is needed.
+  std::optional<std::uint32_t> journal_uid(const MessageEnvelope& envelope) const {
+    auto entry = context_.journal->find(journal_key(context_, folder_, envelope));
+    if (entry && entry->mailbox == folder_.plan.target && entry->uid && entry->uid_validity &&
+        uid_validity_ && *entry->uid_validity == *uid_validity_ && index_.has_uid(*entry->uid))
+      return entry->uid;
+    return std::nullopt;
+  }
+
+  // A pass over the source before uploading, when the mailbox is not empty. The UIDs the
+  // journal names are claimed first, so that an identical copy elsewhere in the source
+  // cannot take them. Then every server message that is a candidate (by key) for a source
+  // message the journal does not settle is fetched and hashed, in groups
+  // (content_digest.hpp), so the upload pass compares contents without a round trip per
+  // message.
+  Result<void> fetch_candidate_digests() {
+    // UIDs only (not envelopes): memory stays at 4 bytes per candidate. A candidate whose
+    // UID the journal claims later in the pass is fetched for nothing, which is harmless.
+    std::vector<std::uint32_t> uids;
+    auto scanned = context_.store.scan(
+        folder_.plan.source,
+        [&](const MessageEnvelope& envelope) {
+          if (envelope.deleted) return true;
+          if (auto uid = journal_uid(envelope)) {
+            index_.claim_uid(*uid);
+          } else {
+            auto found = index_.candidates(envelope);
+            uids.insert(uids.end(), found.begin(), found.end());
+          }
+          return true;
+        },
+        [](const StoreProblem&) {}, context_.cancel);
+    (void)scanned;  // the upload pass reads the folder again and reports its problems
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    return fetch_server_digests(connection_.client(), uids, digests_,
+                                [this] { return connection_.step(); });
+  }
+
+  // Claims the server copy of `envelope` whose bytes are the source's (server_index.hpp).
+  std::optional<std::uint32_t> claim_same_content(const MessageEnvelope& envelope) {
+    std::optional<Result<ContentDigest>> source;
+    return index_.claim_equal(envelope, [&](std::uint32_t uid) {
+      auto server = digests_.find(uid);
+      if (server == digests_.end()) return false;
+      if (!source) source = source_digest(context_.store, folder_.plan.source, envelope);
+      return *source && **source == server->second;
+    });
+  }
+
   bool on_message(const MessageEnvelope& envelope) {
     if (context_.cancel.cancelled() || broken_) return false;
     if (context_.pause.paused() && !hold()) return false;
@@ -158,11 +214,11 @@ class FolderRun {
     if (entry && entry->mailbox == folder_.plan.target) {
       bool same_uids = entry->uid && entry->uid_validity && uid_validity_ &&
                        *entry->uid_validity == *uid_validity_;
-      if (!same_uids || !index_.claim_uid(*entry->uid)) (void)index_.claim(envelope);
+      if (!same_uids || !index_.claim_uid(*entry->uid)) (void)claim_same_content(envelope);
       already_there(envelope, entry->this_run);
       return true;
     }
-    if (index_.claim(envelope)) {
+    if (claim_same_content(envelope)) {
       already_there(envelope);
       return true;
     }
@@ -290,6 +346,7 @@ class FolderRun {
   std::optional<std::uint32_t> uid_validity_;
   std::optional<std::uint64_t> append_limit_;
   ServerIndex index_;
+  std::unordered_map<std::uint32_t, ContentDigest> digests_;  // candidates' server copies
   Batch batch_;
   std::deque<Batch> in_flight_;
   std::optional<Error> broken_;
