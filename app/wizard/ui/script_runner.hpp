@@ -4,6 +4,8 @@
 // would (typing sets the text and sends the text event, clicking sends the button event),
 // so the pages cannot tell a script from a person.
 #include <chrono>
+#include <map>
+#include <string>
 #include <vector>
 
 #include <wx/timer.h>
@@ -31,6 +33,7 @@ class ScriptRunner : public wxEvtHandler {
   wxTimer timer_;
   bool failed_ = false;
   int settle_ticks_ = 0;
+  std::map<std::string, wxString> remembered_;  // remember / expect-same
   std::chrono::steady_clock::time_point step_started_;
 };
 
