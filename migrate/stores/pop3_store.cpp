@@ -253,8 +253,11 @@ class Pop3Store final : public MailStore {
     return std::vector<SourceFolder>{inbox};
   }
 
-  // One RETR per message, the session taken for each and given back before `sink` runs,
-  // so the sink may open() messages over the same (only) session.
+  // One RETR per message not scanned before, the session taken for each and given back
+  // before `sink` runs, so the sink may open() messages over the same (only) session. A
+  // migration scans the folder several times (plan, upload pass, verification): what a
+  // unique-id's message holds never changes (RFC 1939 section 7), so its envelope is
+  // remembered and later scans cost no RETR.
   Result<void> scan(const SourceFolder&, const EnvelopeSink& sink, const ProblemSink& problems,
                     const CancelToken& cancel) override {
     std::vector<pop3::UidEntry> listing;
@@ -269,6 +272,10 @@ class Pop3Store final : public MailStore {
       MessageEnvelope m;
       m.key = entry.uid;
       m.location = "message " + std::to_string(entry.number) + " (UIDL " + entry.uid + ")";
+      if (recall(m)) {
+        if (sink && !sink(m)) break;
+        continue;
+      }
       auto session = pool_->take();
       if (!session) return session.error();  // cannot even reconnect: the scan ends
       auto number = session->numbers.find(entry.uid);
@@ -298,6 +305,7 @@ class Pop3Store final : public MailStore {
       pool_->give(std::move(*session));
       m.date = parse_rfc5322_date(headers.value(HeaderField::date));
       m.message_id = message_id_of(headers.value(HeaderField::message_id));
+      remember(m);
       if (sink && !sink(m)) break;
     }
     return ok();
@@ -313,7 +321,30 @@ class Pop3Store final : public MailStore {
   }
 
  private:
+  struct Scanned {
+    std::uint64_t size = 0;
+    std::optional<imap::InternalDate> date;
+    std::string message_id;
+  };
+
+  bool recall(MessageEnvelope& m) {
+    std::lock_guard lock(scanned_mutex_);
+    auto found = scanned_.find(m.key);
+    if (found == scanned_.end()) return false;
+    m.size = found->second.size;
+    m.date = found->second.date;
+    m.message_id = found->second.message_id;
+    return true;
+  }
+
+  void remember(const MessageEnvelope& m) {
+    std::lock_guard lock(scanned_mutex_);
+    scanned_[m.key] = {m.size, m.date, m.message_id};
+  }
+
   std::shared_ptr<SessionPool> pool_;
+  std::mutex scanned_mutex_;
+  std::map<std::string, Scanned> scanned_;  // unique-id -> what its RETR showed
 };
 
 }  // namespace

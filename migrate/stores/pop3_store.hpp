@@ -9,8 +9,9 @@
 //
 // POP3 has no flags and no arrival date: messages get no flags, and the Date header as
 // their date. LIST's size is not trusted for APPEND's literal (servers count line ends
-// differently), so scan() reads each message once with RETR, streaming, to learn its
-// exact CRLF size and headers; open() reads it again.
+// differently), so the first scan() reads each message with RETR, streaming, to learn its
+// exact CRLF size and headers, and the store remembers them for later scans (by unique-id);
+// open() reads the message again.
 //
 // Sessions come from a connector the caller supplies (greeted, STLS done, logged in) and
 // are pooled. RFC 1939 section 8 has the server lock the maildrop for a session, so a

@@ -144,6 +144,23 @@ TEST(Pop3Store, ReadersOpenedTogetherShareTheOneSession) {
   EXPECT_TRUE(server.stream->mismatches().empty());
 }
 
+TEST(Pop3Store, ASecondScanRemembersEnvelopesAndSendsNoRetr) {
+  ScriptedPop3 server(kListing);  // RETR 1 and RETR 2 once each
+  auto store = make_pop3_store(server.connector(), {});
+  auto folder = store->folders(CancelToken{})->front();
+  auto first = testing::scan_all(*store, folder);
+  auto second = testing::scan_all(*store, folder);
+  ASSERT_EQ(second.messages.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(second.messages[i].key, first.messages[i].key);
+    EXPECT_EQ(second.messages[i].size, first.messages[i].size);
+    EXPECT_EQ(second.messages[i].message_id, first.messages[i].message_id);
+    EXPECT_EQ(second.messages[i].date.has_value(), first.messages[i].date.has_value());
+  }
+  EXPECT_TRUE(server.stream->finished());
+  EXPECT_TRUE(server.stream->mismatches().empty());
+}
+
 TEST(Pop3Store, AMessageGoneFromTheServerIsAnErrorWhenOpened) {
   ScriptedPop3 server(kListing);
   auto store = make_pop3_store(server.connector(), {});
