@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "parser_rows.hpp"
+
 namespace mailassist::imap {
 namespace {
 
@@ -54,26 +56,28 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"literal_prefix",
             "* NAMESPACE (({6}\r\nINBOX. \".\")) NIL NIL",
             {{Ns{"INBOX.", '.'}}, {}, {}}}),
-    [](const auto& row) { return row.param.name; });
+    RowName{});
 
-class NamespaceRejects : public ::testing::TestWithParam<std::string> {};
+class NamespaceRejects : public ::testing::TestWithParam<RejectedRow> {};
 
-TEST_P(NamespaceRejects, WithAProtocolError) {
-  auto parsed = parse_namespace_response(GetParam());
-  ASSERT_FALSE(parsed);
-  EXPECT_EQ(parsed.error().kind, ErrorKind::protocol_error);
-  EXPECT_NE(parsed.error().message.find("byte"), std::string::npos) << parsed.error().message;
+TEST_P(NamespaceRejects, WithTheByteOffsetAndWhatWasExpected) {
+  expect_rejected_as_row_says(parse_namespace_response(GetParam().raw), GetParam());
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, NamespaceRejects,
-                         ::testing::Values(R"(* NAMESPACE (("" "/")) NIL)",       // two, not three
-                                           R"(* NAMESPACE (("" "//")) NIL NIL)",  // long delimiter
-                                           R"(* NAMESPACE (("" "")) NIL NIL)",    // empty delimiter
-                                           R"(* NAMESPACE () NIL NIL)",           // empty list
-                                           R"(* NAMESPACE (("" "/") NIL NIL)",    // unclosed
-                                           R"(* NAMESPACE (("" "/")) NIL NIL x)",  // trailing
-                                           R"(* LIST () "/" INBOX)",               // another reply
-                                           R"(* NAMESPACE ((INBOX "/")) NIL NIL)"));  // atom
+INSTANTIATE_TEST_SUITE_P(
+    Rows, NamespaceRejects,
+    ::testing::Values(
+        RejectedRow{"two_lists_not_three", R"(* NAMESPACE (("" "/")) NIL)", 26, "space"},
+        RejectedRow{"long_delimiter", R"(* NAMESPACE (("" "//")) NIL NIL)", 17,
+                    "one-character hierarchy delimiter"},
+        RejectedRow{"empty_delimiter", R"(* NAMESPACE (("" "")) NIL NIL)", 17,
+                    "one-character hierarchy delimiter"},
+        RejectedRow{"empty_list", R"(* NAMESPACE () NIL NIL)", 13, "'(' before a namespace"},
+        RejectedRow{"unclosed", R"(* NAMESPACE (("" "/") NIL NIL)", 21, "')' after the namespaces"},
+        RejectedRow{"trailing_bytes", R"(* NAMESPACE (("" "/")) NIL NIL x)", 30, "end"},
+        RejectedRow{"another_reply", R"(* LIST () "/" INBOX)", 2, "NAMESPACE"},
+        RejectedRow{"atom_prefix", R"(* NAMESPACE ((INBOX "/")) NIL NIL)", 14, "string"}),
+    RowName{});
 
 TEST(NamespaceParser, BoundsTheNumberOfNamespaces) {
   std::string response = "* NAMESPACE (";
