@@ -105,6 +105,10 @@ bool WizardApp::OnInit() {
 int WizardApp::OnRun() {
   int loop = wxApp::OnRun();
   if (runner_ && exit_code_ == 0) exit_code_ = runner_->exit_code();
+  if (runner_ && exit_code_ == 0 && !runner_->finished()) {
+    std::fprintf(stderr, "mailassist-wizard: the window closed before the script ended\n");
+    exit_code_ = 1;
+  }
   return exit_code_ != 0 ? exit_code_ : loop;
 }
 

@@ -100,7 +100,7 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
   list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
     event.Skip();
     int w = list_->GetClientSize().x;
-    const int share[] = {18, 12, 12, 15, 43};
+    const int share[] = {17, 12, 12, 17, 42};
     for (int i = 0; i < 5; ++i) list_->SetColumnWidth(i, w * share[i] / 100);
   });
   gauge_ = new wxGauge(this, wxID_ANY, 1000, wxDefaultPosition, wxDefaultSize,

@@ -131,7 +131,8 @@ bool ScriptRunner::run(const ScriptStep& step) {
     case ScriptVerb::type: {
       // Real key presses go to the window with the X input focus; without a window
       // manager (Xvfb) nobody gives it to the frame, so it asks for it first.
-      if (!frame_->IsActive()) {
+      // A dialog of ours (Close asks first) may have it instead, which is fine.
+      if (!wxGetActiveWindow()) {
         frame_->Raise();
         if (std::chrono::steady_clock::now() - step_started_ > std::chrono::seconds(10)) {
           fail(step, "the wizard's window never got the keyboard focus");

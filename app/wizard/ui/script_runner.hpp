@@ -20,6 +20,8 @@ class ScriptRunner : public wxEvtHandler {
   ScriptRunner(WizardFrame* frame, std::vector<ScriptStep> steps);
   // 0 when every expect held; 1 otherwise (also when a wait timed out).
   int exit_code() const { return failed_ ? 1 : 0; }
+  // Every step ran (or `quit`): a wizard that closed on its own before that is a failure.
+  bool finished() const { return next_ >= steps_.size(); }
 
  private:
   void tick();
