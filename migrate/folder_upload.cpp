@@ -79,10 +79,16 @@ class FolderRun {
     auto selected = client.select(plan.target, connection_.step());
     if (!selected) return std::move(selected).error();
     uid_validity_ = selected->uid_validity;
-    auto fetched = fetch_server_index(client, connection_.step());
-    if (!fetched) return std::move(fetched).error();
-    index_ = ServerIndex(std::move(*fetched));
+    position_ = 0;
+    index_ = ServerIndex();
     digests_.clear();
+    // A range of a split folder looks for nothing of its own before it sent something:
+    // what the other ranges store meanwhile is theirs.
+    if (!folder_.split || !folder_.sent.empty()) {
+      auto fetched = fetch_server_index(client, connection_.step());
+      if (!fetched) return std::move(fetched).error();
+      index_ = ServerIndex(std::move(*fetched));
+    }
     if (index_.size() > 0) {
       if (auto checked = fetch_candidate_digests(); !checked) return checked;
     }
@@ -90,7 +96,9 @@ class FolderRun {
     auto scanned = context_.store.scan(
         plan.source, [&](const MessageEnvelope& envelope) { return on_message(envelope); },
         [&](const StoreProblem& problem) {
-          folder_.report.problems.push_back(problem.location + ": " + problem.message);
+          // Said by the range of the message after it, so a split folder says it once.
+          if (position_ >= folder_.first && position_ < folder_.end)
+            folder_.report.problems.push_back(problem.location + ": " + problem.message);
         },
         context_.cancel);
     if (!broken_) {
@@ -172,11 +180,15 @@ class FolderRun {
     std::vector<std::uint32_t> uids;
     auto scanned = context_.store.scan(
         folder_.plan.source,
-        [&](const MessageEnvelope& envelope) {
+        [&, position = std::uint64_t{0}](const MessageEnvelope& envelope) mutable {
+          // The journal's UIDs are claimed over the whole folder, other ranges' included:
+          // what they confirmed is theirs.
+          const bool mine = position >= folder_.first && position < folder_.end;
+          ++position;
           if (envelope.deleted) return true;
           if (auto uid = journal_uid(envelope)) {
             index_.claim_uid(*uid);
-          } else {
+          } else if (mine && may_be_there(envelope)) {
             auto found = index_.candidates(envelope);
             uids.insert(uids.end(), found.begin(), found.end());
           }
@@ -188,6 +200,12 @@ class FolderRun {
     uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
     return fetch_server_digests(connection_.client(), uids, digests_,
                                 [this] { return connection_.step(); });
+  }
+
+  // Whether the index may hold this message without the journal saying so. In a range of a
+  // split folder only what this range sent may be there (FolderUpload::split).
+  bool may_be_there(const MessageEnvelope& envelope) const {
+    return !folder_.split || folder_.sent.count(envelope.key) > 0;
   }
 
   // Claims the server copy of `envelope` whose bytes are the source's (server_index.hpp).
@@ -202,6 +220,9 @@ class FolderRun {
   }
 
   bool on_message(const MessageEnvelope& envelope) {
+    const auto position = position_++;
+    if (position < folder_.first) return true;  // another range's
+    if (position >= folder_.end) return false;
     if (context_.cancel.cancelled() || broken_) return false;
     if (context_.pause.paused() && !hold()) return false;
     ++folder_.report.messages;
@@ -218,7 +239,7 @@ class FolderRun {
       already_there(envelope, entry->this_run);
       return true;
     }
-    if (claim_same_content(envelope)) {
+    if (may_be_there(envelope) && claim_same_content(envelope)) {
       already_there(envelope);
       return true;
     }
@@ -345,6 +366,7 @@ class FolderRun {
   UploadContext& context_;
   std::optional<std::uint32_t> uid_validity_;
   std::optional<std::uint64_t> append_limit_;
+  std::uint64_t position_ = 0;  // of the next scanned message in the folder
   ServerIndex index_;
   std::unordered_map<std::uint32_t, ContentDigest> digests_;  // candidates' server copies
   Batch batch_;
@@ -388,11 +410,14 @@ void account_unfinished_folder(FolderUpload& folder, UploadContext& context,
         FolderReport{plan.source_path, plan.target, 0, 0, 0, 0, {}, folder.report.problems, 0};
   }
   if (!plan.source.holds_messages) return;
-  std::uint64_t seen = 0;
+  std::uint64_t position = 0;
   auto scanned = context.store.scan(
       plan.source,
       [&](const MessageEnvelope& envelope) {
-        if (seen++ < keep_first) return true;  // counted by the attempt already
+        const auto at = position++;
+        if (at < folder.first) return true;  // another range's
+        if (at >= folder.end) return false;
+        if (at - folder.first < keep_first) return true;  // counted by the attempt already
         ++folder.report.messages;
         if (envelope.deleted) {
           ++folder.report.skipped_deleted;

@@ -56,10 +56,19 @@ struct UploadContext {
   bool hold(const std::string& stage);
 };
 
-// State of one folder across attempts.
+// State of one folder, or of one range of it, across attempts.
 struct FolderUpload {
   const FolderPlan& plan;
-  FolderReport report;
+  FolderReport report;  // of the range only, when the folder is split
+  // The messages handled: positions [first, end) in scan order, deleted ones included.
+  // run_migration() splits one large folder into ranges on several connections
+  // (folder_split.hpp); otherwise the whole folder.
+  std::uint64_t first = 0;
+  std::uint64_t end = UINT64_MAX;
+  // Set for a range of a split folder. The target mailbox was empty when the run started,
+  // so every server message in it was sent by this run: a range may claim one (by content)
+  // only for a message it sent itself, never one another range sent or is sending.
+  bool split = false;
   // Keys APPENDed by this run and not yet confirmed (confirmed ones are the journal's
   // this_run entries): found on the server after a reconnect, they count as uploaded.
   std::unordered_set<std::string> sent;

@@ -9,27 +9,11 @@
 #include <mutex>
 #include <thread>
 
-#include "migrate/migration.hpp"
 #include "migrate/stores/open_store.hpp"
 #include "migrate_fixture.hpp"
-#include "net/tls_context.hpp"
 
 namespace mailassist::testing {
 namespace {
-
-migrate::ImapTarget library_target() {
-  const auto& env = DovecotEnvironment::get();
-  migrate::ImapTarget target;
-  target.host = env.host(HostKind::valid);
-  target.port = env.port(Protocol::imap, Security::tls);
-  target.username = kUser;
-  target.password = env.user(kUser).password;
-  auto tls = net::TlsContext::create({env.ca_file.string(), false});
-  EXPECT_TRUE(tls) << tls.error().message;
-  if (tls) target.tls = *tls;
-  target.timeout = std::chrono::seconds(20);
-  return target;
-}
 
 // Records of the journal: one line each (journal.hpp); it started empty.
 std::size_t journal_records(const fs::path& state) {

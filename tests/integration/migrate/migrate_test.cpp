@@ -122,37 +122,12 @@ TEST_F(MigrateTest, IncludeExcludeAndMap) {
 
 TEST_F(MigrateTest, KillNineMidRunThenRerunGivesExactlyOneCopyOfEach) {
   corpus_ = write_thunderbird_corpus(dir_ / "tb", {3000, false, 0});
-  auto password_file = dir_ / "password";
-  std::ofstream(password_file) << DovecotEnvironment::get().user(kUser).password << "\n";
-  std::string command = "exec";
-  for (const auto& a : std::vector<std::string>{cli_path()} + args(corpus_.profile.string()))
-    command += " '" + a + "'";
-  command += " < '" + password_file.string() + "' > /dev/null 2>&1";
-  {
-    ChildProcess child({"/bin/sh", "-c", command});
-    // Kill it once the journal shows a few hundred confirmed messages.
-    auto journal = state_ / "journal";
-    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    while (std::chrono::steady_clock::now() < until &&
-           !(fs::exists(journal) && fs::file_size(journal) > 40000)) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    ASSERT_TRUE(fs::exists(journal));
-    ::kill(child.pid(), SIGKILL);
-    child.wait_exit(std::chrono::seconds(10));
-  }
-  wait_for_no_sessions();
-  auto part = server_messages().size();
-  EXPECT_GT(part, 0u);
-  EXPECT_LT(part, corpus_.live()) << "killed too late to prove anything";
-  auto rerun = migrate();
-  ASSERT_EQ(rerun.exit_code(), 0) << rerun.trace();
-  EXPECT_EQ(totals(rerun).at("uploaded").get<std::size_t>() +
-                totals(rerun).at("already_there").get<std::size_t>(),
-            corpus_.live());
-  // What the server held before the re-run is found there, journaled or not.
-  EXPECT_EQ(totals(rerun).at("already_there").get<std::size_t>(), part);
-  expect_server_holds_exactly(corpus_);
+  kill_nine_then_rerun({});
+}
+
+TEST_F(MigrateTest, KillNineWhileOneFolderIsSplitOverThreeConnectionsThenRerun) {
+  corpus_ = write_thunderbird_corpus(dir_ / "tb", {3000, false, 0});
+  kill_nine_then_rerun({"--connections", "3"});
 }
 
 TEST_F(MigrateTest, InterruptStopsBetweenMessagesCountsEveryMessageAndARerunFinishes) {
@@ -203,6 +178,23 @@ TEST_F(MigrateTest, ConnectionsCutMidAppendLoseAndDuplicateNothing) {
   EXPECT_EQ(totals(run).at("uploaded").get<std::size_t>() +
                 totals(run).at("already_there").get<std::size_t>(),
             corpus_.live());
+  expect_server_holds_exactly(corpus_);
+}
+
+TEST_F(MigrateTest, ConnectionsCutWhileOneFolderIsSplitLoseAndDuplicateNothing) {
+  corpus_ = write_thunderbird_corpus(dir_ / "tb", {900, false, 0});
+  const auto& env = DovecotEnvironment::get();
+  // The first four connections (the plan's, then the three uploading ranges of Bulk) die
+  // after 60 KB from the client.
+  CutProxy proxy(env.host(HostKind::valid), env.port(Protocol::imap, Security::tls), 60000, 4);
+  auto run = migrate({"--connections", "3"},
+                     env.host(HostKind::valid) + ":" + std::to_string(proxy.port()) + "/tls");
+  ASSERT_EQ(run.exit_code(), 0) << run.trace();
+  EXPECT_GE(proxy.cuts_done(), 2);
+  EXPECT_EQ(totals(run).at("failed"), 0);
+  // The mailboxes were empty: whatever a range found again after its cut, it had sent.
+  EXPECT_EQ(totals(run).at("uploaded").get<std::size_t>(), corpus_.live()) << run.trace();
+  EXPECT_TRUE(run.json->at("verified"));
   expect_server_holds_exactly(corpus_);
 }
 
