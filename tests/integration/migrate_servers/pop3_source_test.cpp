@@ -194,6 +194,26 @@ TEST_P(Pop3SourceTest, EveryMessageArrivesOnceWithItsBytesAndDateAndTheMaildropS
   for (const auto& d : deleted) EXPECT_EQ(d, "0");
 }
 
+// Resuming by unique-id: mail that reached the maildrop after a run is all the next run
+// uploads.
+TEST_P(Pop3SourceTest, MailArrivingLaterIsAllTheNextRunUploads) {
+  auto first = migrate(dedicated_user(kSource).password);
+  ASSERT_EQ(first.exit_code(), 0) << first.trace();
+  save_message(dedicated_user(kSource), "INBOX",
+               "From: Ani <ani@example.com>\r\nDate: Wed, 9 Mar 2022 10:00:00 +0200\r\n"
+               "Message-ID: <later@example.com>\r\nSubject: arrived later\r\n\r\nNew.\r\n");
+  auto next = migrate(dedicated_user(kSource).password);
+  ASSERT_EQ(next.exit_code(), 0) << next.trace();
+  EXPECT_EQ(next.json->at("totals").at("uploaded"), 1) << next.trace();
+  EXPECT_EQ(next.json->at("totals").at("already_there"), messages_.size()) << next.trace();
+  auto stored = stored_messages(dedicated_user(kTarget));
+  EXPECT_EQ(stored.size(), messages_.size() + 1);
+  EXPECT_EQ(
+      std::count_if(stored.begin(), stored.end(),
+                    [](const StoredMessage& m) { return m.message_id == "<later@example.com>"; }),
+      1);
+}
+
 TEST_P(Pop3SourceTest, DryRunListsTheInboxWithCountAndSizeAndWritesNothing) {
   auto run = migrate(dedicated_user(kSource).password, {"--dry-run"});
   ASSERT_EQ(run.exit_code(), 0) << run.trace();
