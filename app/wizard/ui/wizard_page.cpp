@@ -2,6 +2,8 @@
 
 #include <wx/dcmemory.h>
 
+#include "app/wizard/ui/scrollbars.hpp"
+
 namespace mailassist::wizard {
 
 WizardPage::WizardPage(wxWindow* parent, WizardState& state, const char* name)
@@ -10,6 +12,7 @@ WizardPage::WizardPage(wxWindow* parent, WizardState& state, const char* name)
       state_(state),
       body_(new wxBoxSizer(wxVERTICAL)) {
   SetScrollRate(0, 12);  // vertical only: text wraps to the width instead
+  keep_scrollbars_visible(this);
   auto* outer = new wxBoxSizer(wxVERTICAL);
   // Less at the top: the frame's heading above the page already leaves room.
   outer->Add(body_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
