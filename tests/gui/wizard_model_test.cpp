@@ -7,6 +7,7 @@
 
 #include "app/wizard/model/account_choice.hpp"
 #include "app/wizard/model/account_form.hpp"
+#include "app/wizard/model/copy_clock.hpp"
 #include "app/wizard/model/export_formats.hpp"
 #include "app/wizard/model/login_verdict.hpp"
 #include "app/wizard/model/lookup_board.hpp"
@@ -158,6 +159,43 @@ TEST(LoginVerdict, TestsTheAccountsFirstIncomingAndOutgoingServer) {
   ASSERT_EQ(servers.size(), 2u);
   EXPECT_EQ(servers[0].host, "pop.a.test");
   EXPECT_EQ(servers[1].host, "smtp.a.test");
+}
+
+TEST(CopyClock, PausedTimeDoesNotCount) {
+  using namespace std::chrono_literals;
+  CopyClock::Clock::time_point t0{};
+  CopyClock clock;
+  clock.start(t0);
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 10s), 10.0);
+  clock.pause(t0 + 10s);
+  clock.pause(t0 + 20s);  // a second click changes nothing
+  EXPECT_TRUE(clock.paused());
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 70s), 10.0);  // a pause still going
+  clock.resume(t0 + 70s);
+  clock.resume(t0 + 80s);
+  EXPECT_FALSE(clock.paused());
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 80s), 20.0);
+  clock.start(t0 + 100s);  // a new run forgets the old pauses
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 105s), 5.0);
+}
+
+TEST(CopyClock, PaceLeavesThePauseOut) {
+  using namespace std::chrono_literals;
+  CopyClock::Clock::time_point t0{};
+  CopyClock clock;
+  clock.start(t0);
+  EXPECT_FALSE(copy_pace(clock, t0 + 100ms, 1000, 4000));  // too early to say
+  EXPECT_FALSE(copy_pace(clock, t0 + 10s, 0, 4000));       // nothing copied yet
+  clock.pause(t0 + 10s);
+  clock.resume(t0 + 3610s);  // an hour's pause
+  // 10 s of work for 1000 bytes: 100 bytes/s, 3000 bytes left take 30 s.
+  auto pace = copy_pace(clock, t0 + 3610s, 1000, 4000);
+  ASSERT_TRUE(pace);
+  EXPECT_DOUBLE_EQ(pace->bytes_per_second, 100.0);
+  EXPECT_DOUBLE_EQ(pace->seconds_left, 30.0);
+  auto done = copy_pace(clock, t0 + 3640s, 4000, 4000);
+  ASSERT_TRUE(done);
+  EXPECT_DOUBLE_EQ(done->seconds_left, 0.0);
 }
 
 TEST(WizardScript, ParsesEveryVerb) {

@@ -333,9 +333,7 @@ void MigratePage::start() {
   copying_ = true;
   pause_ = PauseGate();  // a fresh gate: a stopped run may have left its own paused
   paused_ = held_ = false;
-  paused_total_ = {};
-  started_ = std::chrono::steady_clock::now();
-  bytes_at_start_ = 0;
+  clock_.start(std::chrono::steady_clock::now());
   gauge_->SetValue(0);
   status_->set_text(_("Copying..."));
   update_controls();
@@ -363,24 +361,17 @@ void MigratePage::toggle_pause() {
   if (!paused_) {
     paused_ = true;
     held_ = false;
-    paused_since_ = now;
+    clock_.pause(now);
     pause_.pause();
     status_->set_text(_("Pausing after the messages already on their way..."));
   } else {
     paused_ = false;
     held_ = false;
-    paused_total_ += now - paused_since_;
+    clock_.resume(now);
     pause_.resume();
     status_->set_text(_("Copying..."));
   }
   update_controls();
-}
-
-double MigratePage::copying_seconds() const {
-  auto now = std::chrono::steady_clock::now();
-  auto paused =
-      paused_total_ + (paused_ ? now - paused_since_ : std::chrono::steady_clock::duration{});
-  return std::chrono::duration<double>(now - started_ - paused).count();
 }
 
 void MigratePage::show_progress(const ProgressUpdate& update) {
@@ -399,15 +390,13 @@ void MigratePage::show_progress(const ProgressUpdate& update) {
                             : _("Pausing after the messages already on their way..."));
     return;
   }
-  double seconds = copying_seconds();
   wxString text = wxString::Format(_("%llu of %llu messages"), done, total);
-  if (seconds > 0.5 && update.bytes_done > 0) {
-    double rate = double(update.bytes_done) / seconds;
-    text += wxString::Format(_(", %s per second"), size_text(std::uint64_t(rate)));
-    if (update.bytes_total > update.bytes_done)
-      text +=
-          wxString::Format(_(", about %s left"),
-                           duration_text(double(update.bytes_total - update.bytes_done) / rate));
+  if (auto pace = copy_pace(clock_, std::chrono::steady_clock::now(), update.bytes_done,
+                            update.bytes_total)) {
+    text +=
+        wxString::Format(_(", %s per second"), size_text(std::uint64_t(pace->bytes_per_second)));
+    if (pace->seconds_left > 0)
+      text += wxString::Format(_(", about %s left"), duration_text(pace->seconds_left));
   }
   status_->set_text(text);
 }

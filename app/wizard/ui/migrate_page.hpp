@@ -15,6 +15,7 @@
 #include <wx/radiobut.h>
 #include <wx/textctrl.h>
 
+#include "app/wizard/model/copy_clock.hpp"
 #include "app/wizard/model/mail_sources.hpp"
 #include "app/wizard/ui/background_job.hpp"
 #include "app/wizard/ui/folder_field.hpp"
@@ -46,8 +47,6 @@ class MigratePage : public WizardPage {
   void show_plan(const migrate::MigrationPlan& plan);
   void show_progress(const ProgressUpdate& update);
   void toggle_pause();
-  // Time spent copying so far, without the time spent paused (for the rate and time left).
-  double copying_seconds() const;
   void show_report(const migrate::MigrationReport& report);
   void job_failed(const wxString& what, const std::string& message);
   void save_report();
@@ -71,17 +70,14 @@ class MigratePage : public WizardPage {
   bool running_ = false;
   bool copying_ = false;  // run_migration (not Look inside) is running
   // Pause: the person asked for it (paused_); the engine said it holds (held_). The rate
-  // leaves out the time from the click on Pause to the click on Resume.
+  // leaves out the time from the click on Pause to the click on Resume (clock_).
   PauseGate pause_;
   bool paused_ = false;
   bool held_ = false;
-  std::chrono::steady_clock::duration paused_total_{};
-  std::chrono::steady_clock::time_point paused_since_;
+  CopyClock clock_;
   std::shared_ptr<migrate::MailStore> store_;
   std::optional<migrate::MigrationPlan> plan_;
   std::optional<migrate::ImapTarget> target_;
-  std::chrono::steady_clock::time_point started_;
-  std::uint64_t bytes_at_start_ = 0;
   BackgroundJob job_;
   BackgroundJob count_job_;
   unsigned count_generation_ = 0;
