@@ -1,5 +1,6 @@
 #include "app/wizard/ui/wizard_frame.hpp"
 
+#include <wx/collpane.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/panel.h>
@@ -117,11 +118,23 @@ void WizardFrame::show(std::size_t index) {
 
 void WizardFrame::on_key(wxKeyEvent& event) {
   auto* focus = wxWindow::FindFocus();
-  bool on_button = dynamic_cast<wxButton*>(focus) != nullptr;
+  wxCollapsiblePane* pane = nullptr;
+  for (auto* window = focus; window && !pane; window = window->GetParent())
+    pane = dynamic_cast<wxCollapsiblePane*>(window);
   switch (event.GetKeyCode()) {
     case WXK_RETURN:
     case WXK_NUMPAD_ENTER:
-      if (on_button || event.HasAnyModifiers()) break;
+      if (event.HasAnyModifiers()) break;
+      // Enter on a button presses it (GTK does that itself).
+      if (dynamic_cast<wxButton*>(focus)) break;
+      // On "Advanced" it opens or closes it, as Space does: GTK's expander leaves Enter to
+      // the window's default button, which is Next.
+      if (pane && focus == pane) {
+        pane->Collapse(!pane->IsCollapsed());
+        wxCollapsiblePaneEvent changed(pane, pane->GetId(), pane->IsCollapsed());
+        pane->GetEventHandler()->ProcessEvent(changed);
+        return;
+      }
       if (next_->IsEnabled()) go_next();
       return;
     case WXK_ESCAPE: Close(); return;
