@@ -38,6 +38,7 @@ class Worker {
       return;
     }
     std::string last_error;
+    std::int64_t furthest = 0;  // messages counted by the best attempt so far
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
       if (context_.cancel.cancelled()) break;
       if (attempt > 0) back_off(attempt - 1, context_.cancel);
@@ -66,6 +67,13 @@ class Worker {
         return;
       }
       connection_.reset();  // broken: the next attempt reconnects
+      // An attempt that got further than any before it starts the count of attempts
+      // again: a long run, or one paused until the server dropped the idle connection,
+      // may lose its connection more than kMaxAttempts times and still finish.
+      if (folder.progress_messages > furthest) {
+        furthest = folder.progress_messages;
+        attempt = 0;
+      }
     }
     account_unfinished_folder(folder, context_,
                               context_.cancel.cancelled()

@@ -181,6 +181,20 @@ TEST_F(MigrateTest, ConnectionsCutMidAppendLoseAndDuplicateNothing) {
   expect_server_holds_exactly(corpus_);
 }
 
+TEST_F(MigrateTest, MoreCutsThanAttemptsStillFinishWhenEachAttemptGetsFurther) {
+  corpus_ = write_thunderbird_corpus(dir_ / "tb", {900, false, 0});
+  const auto& env = DovecotEnvironment::get();
+  // Nine connections in a row die after 60 KB (about 130 messages) each: more than the
+  // six attempts a folder gets, but every attempt gets further than the one before.
+  CutProxy proxy(env.host(HostKind::valid), env.port(Protocol::imap, Security::tls), 60000, 9);
+  auto run = migrate({}, env.host(HostKind::valid) + ":" + std::to_string(proxy.port()) + "/tls");
+  ASSERT_EQ(run.exit_code(), 0) << run.trace();
+  EXPECT_GE(proxy.cuts_done(), 7);
+  EXPECT_EQ(totals(run).at("failed"), 0);
+  EXPECT_EQ(totals(run).at("uploaded").get<std::size_t>(), corpus_.live());
+  expect_server_holds_exactly(corpus_);
+}
+
 TEST_F(MigrateTest, ConnectionsCutWhileOneFolderIsSplitLoseAndDuplicateNothing) {
   corpus_ = write_thunderbird_corpus(dir_ / "tb", {900, false, 0});
   const auto& env = DovecotEnvironment::get();
