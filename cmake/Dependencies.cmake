@@ -22,3 +22,11 @@ if(wxWidgets_FOUND)
   pkg_check_modules(GTK3 REQUIRED IMPORTED_TARGET gtk+-3.0)
 endif()
 find_program(MAILASSIST_MSGFMT msgfmt)
+# Outlook .pst sources (migrate/stores/pst_store.*): optional. Without libpst a .pst is
+# still recognised and refused with a message saying this build cannot read it.
+pkg_check_modules(LIBPST QUIET IMPORTED_TARGET libpst)
+if(LIBPST_FOUND)
+  message(STATUS "libpst ${LIBPST_VERSION}: Outlook .pst sources enabled")
+else()
+  message(STATUS "libpst not found: this build cannot read Outlook .pst files")
+endif()
