@@ -24,7 +24,10 @@ endif()
 find_program(MAILASSIST_MSGFMT msgfmt)
 # Outlook .pst sources (migrate/stores/pst_store.*): optional. Without libpst a .pst is
 # still recognised and refused with a message saying this build cannot read it.
-pkg_check_modules(LIBPST QUIET IMPORTED_TARGET libpst)
+option(MAILASSIST_PST "Read Outlook .pst files when libpst is installed" ON)
+if(MAILASSIST_PST)
+  pkg_check_modules(LIBPST QUIET IMPORTED_TARGET libpst)
+endif()
 if(LIBPST_FOUND)
   message(STATUS "libpst ${LIBPST_VERSION}: Outlook .pst sources enabled")
 else()

@@ -208,6 +208,26 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob('*.eml')):
   EXPECT_THAT(out, HasSubstr("0 Re: Rapat besok ['text/html'] [] <p>Baik, sampai"));
 }
 
+// The generator checked by readpst (pst-utils, scripts/bootstrap): the same folders and
+// one file per message, the attachment's message the biggest.
+TEST(PstStoreDetect, ReadpstReadsTheGeneratedFile) {
+  TempDir dir;
+  auto pst = make_pst(dir);
+  fs::create_directories(dir / "out");
+  std::string command = "readpst -q -D -M -o '" + (dir / "out").string() + "' '" + pst.string() +
+                        "' > /dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << "readpst (pst-utils) missing or failed";
+  std::map<std::string, int> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "out"))
+    if (e.is_regular_file())
+      ++files
+          [e.path().parent_path().lexically_relative(dir / "out" / "MailAssist test PST").string()];
+  EXPECT_EQ(
+      files,
+      (std::map<std::string, int>{
+          {"Inbox", 2}, {"Sent Items", 1}, {"Deleted Items", 1}, {"Kerja & Proyek/Tokó", 1}}));
+}
+
 TEST(PstStoreDetect, APstIsKnownByItsMagicNotByItsName) {
   TempDir dir;
   auto pst = make_pst(dir, "archive.dat");
