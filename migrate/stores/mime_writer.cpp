@@ -71,13 +71,14 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
+// The seed's letters and digits (at most 40): boundaries are tokens (RFC 2046 5.1.1).
+std::string boundary_token(std::string_view seed) {
+  std::string out;
+  for (char c : seed) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (alnum && out.size() < 40) out += c;
   }
-  return h;
+  return out;
 }
 
 bool needs_base64(std::string_view text) {
@@ -144,8 +145,9 @@ void append_attachment(std::string& out, const MimeAttachment& a) {
 
 std::string encode_header_text(std::string_view utf8, std::size_t field_length) {
   std::string text = one_line(utf8);
+  // RFC 5322 section 2.1.1: a line may not exceed 998 characters; encoded-words are
+  // folded, so only plain text needs the check.
   if (is_printable_ascii(text) && text.size() + field_length <= 998) return text;
-  (void)field_length;  // encoded-words are short enough for any field name we write
   return join_folded(encoded_words(text));
 }
 
@@ -273,13 +275,11 @@ std::string strip_mime_fields(std::string_view headers) {
 }
 
 std::string write_mime_message(const MimeMessage& m) {
-  char seed[32];
-  std::snprintf(seed, sizeof seed, "%016llx",
-                static_cast<unsigned long long>(fnv1a(m.boundary_seed)));
+  std::string seed = boundary_token(m.boundary_seed);
   // "=_" cannot occur in base64 or in our 7bit text lines by chance alone (RFC 2045
   // section 6.7 makes "=_" impossible in quoted-printable; our parts are never QP).
-  std::string mixed = std::string("=_mailassist_mixed_") + seed;
-  std::string alternative = std::string("=_mailassist_alt_") + seed;
+  std::string mixed = "=_mailassist_mixed_" + seed;
+  std::string alternative = "=_mailassist_alt_" + seed;
   std::string out = m.header_block;
   out += "MIME-Version: 1.0\r\n";
   if (m.attachments.empty()) {

@@ -189,6 +189,7 @@ PstMessage make_pst_message(pst_file& file, pst_item& item, std::string_view raw
 
   if (e.arrival_date) out.date = filetime_date(*e.arrival_date);
   if (!out.date && e.sent_date) out.date = filetime_date(*e.sent_date);
+  if (!out.date && item.modify_date) out.date = filetime_date(*item.modify_date);  // drafts
   std::optional<imap::InternalDate> sent;
   if (e.sent_date) sent = filetime_date(*e.sent_date);
 

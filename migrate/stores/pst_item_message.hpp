@@ -11,7 +11,8 @@
 //  - Flags: PR_MESSAGE_FLAGS MSGFLAG_READ -> \Seen, MSGFLAG_UNSENT -> \Draft;
 //    PR_FLAG_STATUS followupFlagged (2) -> \Flagged; PR_LAST_VERB_EXECUTED reply (102,
 //    103) -> \Answered, forward (104) -> $Forwarded ([MS-OXOMSG] 2.2.1.7, [MS-OXOFLAG]).
-//  - Date: PR_MESSAGE_DELIVERY_TIME, else PR_CLIENT_SUBMIT_TIME, in UTC.
+//  - Date: PR_MESSAGE_DELIVERY_TIME, else PR_CLIENT_SUBMIT_TIME, else (a draft never sent)
+//    PR_LAST_MODIFICATION_TIME, in UTC.
 #include <libpst/libpst.h>
 
 #include <optional>

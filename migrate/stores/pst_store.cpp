@@ -2,6 +2,7 @@
 
 #include <libpst/libpst.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <mutex>

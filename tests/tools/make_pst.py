@@ -363,6 +363,7 @@ PR_ATTACH_METHOD = 0x37050003
 PR_ATTACH_LONG_FILENAME = 0x3707001F
 PR_RENDERING_POSITION = 0x370B0003
 PR_ATTACH_MIME_TAG = 0x370E001F
+PR_LAST_MODIFICATION_TIME = 0x30080040
 PR_INTERNET_CPID = 0x3FDE0003
 
 MSGFLAG_READ, MSGFLAG_UNSENT, MSGFLAG_HASATTACH = 0x01, 0x08, 0x10
@@ -427,7 +428,11 @@ CORPUS = [
              delivered="2026-10-30T12:00:00+00:00", flags=MSGFLAG_READ,
              body="Diskon 50%!\r\n"),
     ]),
-    (("Drafts",), []),
+    (("Drafts",), [
+        dict(subject="Draf: rencana liburan", sender=("Ani Wijaya", "ani@example.net"),
+             to="Budi Santoso", modified="2026-11-06T20:00:00+07:00",
+             flags=MSGFLAG_READ | MSGFLAG_UNSENT, body="Belum selesai...\r\n"),
+    ]),
     (("Outbox",), []),
     (("Junk E-mail",), []),
     (("Kerja & Proyek",), []),
@@ -452,7 +457,8 @@ def message_props(m) -> dict:
                       PR_SENT_REPRESENTING_ADDRTYPE: "SMTP"})
     for key, tag in (("to", PR_DISPLAY_TO), ("cc", PR_DISPLAY_CC), ("body", PR_BODY),
                      ("message_id", PR_INTERNET_MESSAGE_ID), ("delivered", PR_MESSAGE_DELIVERY_TIME),
-                     ("submitted", PR_CLIENT_SUBMIT_TIME), ("flag_status", PR_FLAG_STATUS),
+                     ("submitted", PR_CLIENT_SUBMIT_TIME), ("modified", PR_LAST_MODIFICATION_TIME),
+                     ("flag_status", PR_FLAG_STATUS),
                      ("last_verb", PR_LAST_VERB_EXECUTED)):
         if key in m:
             props[tag] = m[key]
@@ -501,7 +507,7 @@ def build(path: str) -> None:
         w.node((fnid & ~0x1F) | TYPE_CONTENTS, 0, table_context(
             [PR_SUBJECT, PR_MESSAGE_FLAGS, PR_MESSAGE_DELIVERY_TIME, PR_MESSAGE_SIZE],
             [{PR_LTP_ROW_ID: mnid, PR_SUBJECT: m["subject"], PR_MESSAGE_FLAGS: m["flags"],
-              PR_MESSAGE_DELIVERY_TIME: m.get("delivered", m.get("submitted")),
+              PR_MESSAGE_DELIVERY_TIME: m.get("delivered", m.get("submitted", m.get("modified"))),
               PR_MESSAGE_SIZE: 1024} for mnid, m in msgs]))
         w.node((fnid & ~0x1F) | TYPE_ASSOC, 0, table_context(
             [PR_SUBJECT, PR_MESSAGE_CLASS, PR_MESSAGE_FLAGS], []))

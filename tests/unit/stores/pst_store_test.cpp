@@ -97,7 +97,8 @@ TEST_F(PstStoreTest, CountsFlagsDatesAndMessageIds) {
   EXPECT_EQ(counts[{"Inbox"}], 2u);
   EXPECT_EQ(counts[{"Sent Items"}], 1u);
   EXPECT_EQ(counts[{"Deleted Items"}], 1u);
-  EXPECT_EQ(counts[{"Drafts"}], 0u);
+  EXPECT_EQ(counts[{"Drafts"}], 1u);
+  EXPECT_EQ(counts[{"Outbox"}], 0u);
   EXPECT_EQ((counts[{"Kerja & Proyek", "Tokó"}]), 1u);
 
   auto inbox = messages(folder({"Inbox"}));
@@ -117,6 +118,12 @@ TEST_F(PstStoreTest, CountsFlagsDatesAndMessageIds) {
   EXPECT_THAT(reply.flags, UnorderedElementsAre("\\Seen", "$Forwarded"));
   // No delivery time: the client submit time.
   EXPECT_EQ(imap::format_internal_date(*reply.date), "05-Nov-2026 02:30:00 +0000");
+
+  // A draft: unsent, dated by its last change.
+  auto drafts = testing::scan_all(*store_, folder({"Drafts"}));
+  ASSERT_EQ(drafts.messages.size(), 1u);
+  EXPECT_THAT(drafts.messages[0].flags, UnorderedElementsAre("\\Seen", "\\Draft"));
+  EXPECT_EQ(imap::format_internal_date(*drafts.messages[0].date), "06-Nov-2026 13:00:00 +0000");
 
   auto trash = messages(folder({"Deleted Items"}));
   ASSERT_EQ(trash.size(), 1u);
@@ -178,7 +185,7 @@ TEST_F(PstStoreTest, PythonsEmailParserReadsEveryMessageBackWithoutDefects) {
       dir_.write("eml/" + std::to_string(n++) + ".eml", m.second);
     }
   }
-  ASSERT_EQ(n, 5);
+  ASSERT_EQ(n, 6);
   // For each message: its defects, its subject, its parts' types and attachment names
   // and sizes, as Python's email package (policy=default) sees them.
   std::string script = dir_.write("check.py", R"(
@@ -218,14 +225,14 @@ TEST(PstStoreDetect, ReadpstReadsTheGeneratedFile) {
                         "' > /dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0) << "readpst (pst-utils) missing or failed";
   std::map<std::string, int> files;
+  fs::path root = dir / "out" / "MailAssist test PST";
   for (const auto& e : fs::recursive_directory_iterator(dir / "out"))
-    if (e.is_regular_file())
-      ++files
-          [e.path().parent_path().lexically_relative(dir / "out" / "MailAssist test PST").string()];
-  EXPECT_EQ(
-      files,
-      (std::map<std::string, int>{
-          {"Inbox", 2}, {"Sent Items", 1}, {"Deleted Items", 1}, {"Kerja & Proyek/Tokó", 1}}));
+    if (e.is_regular_file()) ++files[e.path().parent_path().lexically_relative(root).string()];
+  EXPECT_EQ(files, (std::map<std::string, int>{{"Inbox", 2},
+                                               {"Sent Items", 1},
+                                               {"Deleted Items", 1},
+                                               {"Drafts", 1},
+                                               {"Kerja & Proyek/Tokó", 1}}));
 }
 
 TEST(PstStoreDetect, APstIsKnownByItsMagicNotByItsName) {
