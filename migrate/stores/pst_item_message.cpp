@@ -1,6 +1,12 @@
 #include "migrate/stores/pst_item_message.hpp"
 
+// lzfu.h, unlike libpst.h, declares its function without C linkage for C++.
+extern "C" {
+#include <libpst/lzfu.h>
+}
+
 #include <cstdlib>
+#include <cstring>
 
 #include "core/ascii.hpp"
 #include "migrate/stores/header_fields.hpp"
@@ -128,6 +134,35 @@ std::string message_id_in(std::string_view header) {
   return {};
 }
 
+// The RTF of PR_RTF_COMPRESSED ([MS-OXRTFCP] 2.1.3.1: cbSize, cbRawSize, dwMagic, dwCRC,
+// then the stream). libpst's decompressor trusts the header (it allocates cbRawSize and
+// reads 16 bytes unchecked) and knows no uncompressed "MELA" streams, so both are
+// checked here first. nullopt when the stream is not one we can read.
+std::optional<std::string> rtf_of(const pst_binary& rtf) {
+  constexpr std::uint32_t kCompressed = 0x75465A4C;    // "LZFu"
+  constexpr std::uint32_t kUncompressed = 0x414C454D;  // "MELA"
+  constexpr std::size_t kHeader = 16;
+  if (!rtf.data || rtf.size < kHeader) return std::nullopt;
+  auto u32 = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(rtf.data[at + i])) << (8 * i);
+    return v;
+  };
+  std::uint32_t raw_size = u32(4);
+  std::uint32_t magic = u32(8);
+  if (magic == kUncompressed)
+    return std::string(rtf.data + kHeader, std::min<std::size_t>(raw_size, rtf.size - kHeader));
+  // A reference of 2 bytes gives at most 17: nothing honest expands more than 9 times.
+  if (magic != kCompressed || raw_size > rtf.size * 9 || rtf.size > UINT32_MAX) return std::nullopt;
+  std::size_t size = 0;
+  char* out = pst_lzfu_decompress(rtf.data, static_cast<std::uint32_t>(rtf.size), &size);
+  if (!out) return std::nullopt;
+  std::string text(out, size);
+  std::free(out);
+  return text;
+}
+
 void add_attachments(pst_file& file, pst_item& item, MimeMessage& mime, PstMessage& out) {
   for (pst_item_attach* a = item.attach; a; a = a->next) {
     std::string name = text_of(item, a->filename2);
@@ -202,8 +237,13 @@ PstMessage make_pst_message(pst_file& file, pst_item& item, std::string_view raw
   std::string html = text_of(item, e.htmlbody);
   if (!plain.empty()) mime.plain = std::move(plain);
   if (!html.empty()) mime.html = std::move(html);
-  if (!mime.plain && !mime.html && e.rtf_compressed.size > 0)
-    out.problems.push_back("the body is only in RTF, which is not converted: sent without it");
+  if (!mime.plain && !mime.html && e.rtf_compressed.size > 0) {
+    // Not converted to text (RTF is not MIME text): kept whole as readpst keeps it.
+    if (auto rtf = rtf_of(e.rtf_compressed))
+      mime.attachments.push_back({"message.rtf", "application/rtf", "", std::move(*rtf)});
+    else
+      out.problems.push_back("the body is only in RTF, which cannot be read: sent without it");
+  }
   add_attachments(file, item, mime, out);
   mime.boundary_seed = std::string(seed);
   out.bytes = write_mime_message(mime);

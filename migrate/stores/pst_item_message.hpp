@@ -7,7 +7,8 @@
 //    and PR_DISPLAY_CC hold names only: a name that is not an address is written as an
 //    empty group ("Ani Wijaya:;", RFC 5322 section 3.4) so the header stays valid.
 //  - Body: rebuilt by mime_writer from the plain and HTML bodies and the attachments.
-//    An RTF-only body and embedded-message attachments are not converted (reported).
+//    A body only in RTF (PR_RTF_COMPRESSED) goes as an attachment message.rtf, as readpst
+//    does; embedded-message attachments are not converted (reported).
 //  - Flags: PR_MESSAGE_FLAGS MSGFLAG_READ -> \Seen, MSGFLAG_UNSENT -> \Draft;
 //    PR_FLAG_STATUS followupFlagged (2) -> \Flagged; PR_LAST_VERB_EXECUTED reply (102,
 //    103) -> \Answered, forward (104) -> $Forwarded ([MS-OXOMSG] 2.2.1.7, [MS-OXOFLAG]).

@@ -28,7 +28,7 @@ Usage: make_pst.py OUT.pst
 import struct
 import sys
 
-from pst_writer import PR_LTP_ROW_ID, PstWriter, property_context, table_context
+from pst_writer import PR_LTP_ROW_ID, PstWriter, crc32, property_context, table_context
 
 
 # --- the corpus ------------------------------------------------------------------------
@@ -52,6 +52,7 @@ PR_MESSAGE_SIZE = 0x0E080003
 PR_ATTACH_SIZE = 0x0E200003
 PR_RECORD_KEY = 0x0FF90102
 PR_BODY = 0x1000001F
+PR_RTF_COMPRESSED = 0x10090102
 PR_HTML = 0x10130102
 PR_INTERNET_MESSAGE_ID = 0x1035001F
 PR_LAST_VERB_EXECUTED = 0x10810003
@@ -142,7 +143,12 @@ CORPUS = [
     ]),
     (("Outbox",), []),
     (("Junk E-mail",), []),
-    (("Kerja & Proyek",), []),
+    (("Kerja & Proyek",), [
+        dict(subject="Catatan rapat (RTF)", sender=("Budi Santoso", "budi@contoh.co.id"),
+             to="Ani Wijaya", delivered="2026-11-02T10:00:00+07:00", flags=MSGFLAG_READ,
+             message_id="<catatan-rtf@contoh.co.id>",
+             rtf=r"{\rtf1\ansi\deff0 {\fonttbl {\f0 Arial;}}\f0 Catatan: anggaran naik 10%.\par}"),
+    ]),
     (("Kerja & Proyek", "Tok\u00f3"), [
         dict(subject="Pesanan 1234 dikirim", headers=HEADERS_D,
              delivered="2026-11-04T14:00:09+00:00", flags=0,
@@ -150,6 +156,26 @@ CORPUS = [
              body="Pesanan Anda sudah dikirim.\r\n"),
     ]),
 ]
+
+
+def compressed_rtf(rtf: bytes) -> bytes:
+    """[MS-OXRTFCP] 2.1.3.1: an LZFu stream of literals only (each control byte 0 says
+    "eight literal bytes follow"), closed by a reference to the write position (the end
+    marker, 2.2.1.2.1), CRC over the compressed bytes."""
+    body = bytearray()
+    write_at = 207 + len(rtf)  # the initial dictionary is 207 bytes
+    chunks = [rtf[i:i + 8] for i in range(0, len(rtf), 8)]
+    for n, chunk in enumerate(chunks):
+        last = n == len(chunks) - 1
+        if last and len(chunk) < 8:
+            body += bytes([1 << len(chunk)]) + chunk
+            body += struct.pack(">H", (write_at % 4096) << 4)
+        else:
+            body += b"\x00" + chunk
+    if not chunks or len(chunks[-1]) == 8:
+        body += b"\x01" + struct.pack(">H", (write_at % 4096) << 4)
+    header = struct.pack("<III", len(body) + 12, len(rtf), 0x75465A4C)
+    return header + struct.pack("<I", crc32(bytes(body))) + bytes(body)
 
 
 def message_props(m) -> dict:
@@ -171,6 +197,8 @@ def message_props(m) -> dict:
             props[tag] = m[key]
     if "html" in m:
         props[PR_HTML] = m["html"].encode("utf-8")
+    if "rtf" in m:
+        props[PR_RTF_COMPRESSED] = compressed_rtf(m["rtf"].encode("ascii"))
     props[PR_MESSAGE_SIZE] = 1024
     return props
 

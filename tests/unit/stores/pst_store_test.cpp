@@ -98,6 +98,7 @@ TEST_F(PstStoreTest, CountsFlagsDatesAndMessageIds) {
   EXPECT_EQ(counts[{"Sent Items"}], 1u);
   EXPECT_EQ(counts[{"Deleted Items"}], 1u);
   EXPECT_EQ(counts[{"Drafts"}], 1u);
+  EXPECT_EQ(counts[{"Kerja & Proyek"}], 1u);
   EXPECT_EQ(counts[{"Outbox"}], 0u);
   EXPECT_EQ((counts[{"Kerja & Proyek", "Tokó"}]), 1u);
 
@@ -185,7 +186,7 @@ TEST_F(PstStoreTest, PythonsEmailParserReadsEveryMessageBackWithoutDefects) {
       dir_.write("eml/" + std::to_string(n++) + ".eml", m.second);
     }
   }
-  ASSERT_EQ(n, 6);
+  ASSERT_EQ(n, 7);
   // For each message: its defects, its subject, its parts' types and attachment names
   // and sizes, as Python's email package (policy=default) sees them.
   std::string script = dir_.write("check.py", R"(
@@ -213,6 +214,9 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob('*.eml')):
       << out;
   EXPECT_THAT(out, HasSubstr("0 Rapat besok — jam 10 ['text/plain'] [] Halo Ani,"));
   EXPECT_THAT(out, HasSubstr("0 Re: Rapat besok ['text/html'] [] <p>Baik, sampai"));
+  // A body only in RTF travels whole as an attachment.
+  EXPECT_THAT(out, HasSubstr("0 Catatan rapat (RTF) ['multipart/mixed', 'text/plain', "
+                             "'application/rtf'] [('message.rtf', 77)]"));
 }
 
 // The generator checked by readpst (pst-utils, scripts/bootstrap): the same folders and
@@ -232,6 +236,7 @@ TEST(PstStoreDetect, ReadpstReadsTheGeneratedFile) {
                                                {"Sent Items", 1},
                                                {"Deleted Items", 1},
                                                {"Drafts", 1},
+                                               {"Kerja & Proyek", 1},
                                                {"Kerja & Proyek/Tokó", 1}}));
 }
 
