@@ -125,7 +125,20 @@ void append_body(std::string& out, const MimeMessage& m, const std::string& boun
   }
 }
 
+void append_attached_message(std::string& out, const MimeAttachment& a) {
+  bool eight_bit = false;
+  for (char c : a.data) eight_bit = eight_bit || static_cast<unsigned char>(c) >= 0x80;
+  out += "Content-Type: message/rfc822\r\nContent-Transfer-Encoding: ";
+  out += eight_bit ? "8bit" : "7bit";
+  out += "\r\nContent-Disposition: attachment";
+  if (!a.filename.empty()) out += ";\r\n" + mime_parameter("filename", a.filename).substr(1);
+  out += "\r\n\r\n";
+  out += a.data;
+  if (!out.ends_with("\r\n")) out += "\r\n";
+}
+
 void append_attachment(std::string& out, const MimeAttachment& a) {
+  if (a.is_message) return append_attached_message(out, a);
   std::string type = a.mime_type;
   // Only a type/subtype token pair may go into Content-Type as it is.
   bool valid = type.find('/') != std::string::npos && is_printable_ascii(type);

@@ -48,6 +48,9 @@ struct MimeAttachment {
   std::string mime_type;   // "application/pdf"; empty means application/octet-stream
   std::string content_id;  // without angle brackets, may be empty
   std::string data;
+  // `data` is a whole RFC 5322 message (CRLF line ends): sent as message/rfc822, which
+  // RFC 2046 section 5.2.1 allows only in 7bit or 8bit, so it is not base64-encoded.
+  bool is_message = false;
 };
 
 struct MimeMessage {

@@ -7,6 +7,7 @@ extern "C" {
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "core/ascii.hpp"
 #include "migrate/stores/header_fields.hpp"
@@ -163,13 +164,37 @@ std::optional<std::string> rtf_of(const pst_binary& rtf) {
   return text;
 }
 
-void add_attachments(pst_file& file, pst_item& item, MimeMessage& mime, PstMessage& out) {
+// An attached Outlook message ([MS-PST] 2.4.6.2.2): a message object in the attachment's
+// subnodes, which libpst has found (i_id, id2_head) while reading the attachment.
+void add_attached_message(pst_file& file, pst_item_attach& a, const std::string& name,
+                          std::string_view seed, int depth, MimeMessage& mime, PstMessage& out) {
+  if (depth >= kMaxEmbeddedDepth) {
+    out.problems.push_back("attached messages nested too deep: the innermost are left out");
+    return;
+  }
+  pst_desc_tree node{};
+  node.desc = pst_getID(&file, a.i_id);
+  PstItemPtr inner(node.desc ? pst_parse_item(&file, &node, a.id2_head) : nullptr);
+  if (!inner || !is_mail_item(*inner)) {
+    out.problems.push_back("an attached item" + (name.empty() ? "" : " (" + name + ")") +
+                           " is not a message that can be read: left out");
+    return;
+  }
+  std::string inner_seed = std::string(seed) + "x" + std::to_string(mime.attachments.size());
+  PstMessage message = make_pst_message(file, *inner, {}, inner_seed, depth + 1);
+  for (auto& p : message.problems) out.problems.push_back("attached message: " + p);
+  MimeAttachment part{name, "message/rfc822", "", std::move(message.bytes)};
+  part.is_message = true;
+  mime.attachments.push_back(std::move(part));
+}
+
+void add_attachments(pst_file& file, pst_item& item, std::string_view seed, int depth,
+                     MimeMessage& mime, PstMessage& out) {
   for (pst_item_attach* a = item.attach; a; a = a->next) {
     std::string name = text_of(item, a->filename2);
     if (name.empty()) name = text_of(item, a->filename1);
     if (a->method == kAttachEmbeddedMessage) {
-      out.problems.push_back("an attached message" + (name.empty() ? "" : " (" + name + ")") +
-                             " is not converted and is left out");
+      add_attached_message(file, *a, name, seed, depth, mime, out);
       continue;
     }
     pst_binary data = pst_attach_to_mem(&file, a);
@@ -210,7 +235,7 @@ std::optional<imap::InternalDate> filetime_date(const FILETIME& time) {
 }
 
 PstMessage make_pst_message(pst_file& file, pst_item& item, std::string_view raw_block,
-                            std::string_view seed) {
+                            std::string_view seed, int depth) {
   PstMessage out;
   pst_item_email& e = *item.email;
 
@@ -244,7 +269,7 @@ PstMessage make_pst_message(pst_file& file, pst_item& item, std::string_view raw
     else
       out.problems.push_back("the body is only in RTF, which cannot be read: sent without it");
   }
-  add_attachments(file, item, mime, out);
+  add_attachments(file, item, seed, depth, mime, out);
   mime.boundary_seed = std::string(seed);
   out.bytes = write_mime_message(mime);
   out.message_id = message_id_in(mime.header_block);

@@ -29,11 +29,6 @@ constexpr std::uint64_t kNidTypeNormalFolder = 0x02;
 constexpr std::uint64_t kNidTypeNormalMessage = 0x04;
 constexpr int kMaxDepth = 64;
 
-struct ItemDeleter {
-  void operator()(pst_item* item) const { pst_freeItem(item); }
-};
-using ItemPtr = std::unique_ptr<pst_item, ItemDeleter>;
-
 bool is_mail_container(const pst_item& folder) {
   // Mail folders are IPF.Note (or IPF.Imap, or unmarked); contacts, calendars and the
   // like have their own classes, and libpst gives them their own types.
@@ -80,7 +75,7 @@ class PstStore final : public MailStore {
     pst_desc_tree* store_node = nullptr;
     for (pst_desc_tree* d = pst_.d_head; d; d = d->next)
       if (d->d_id == 0x21) store_node = d;  // NID_MESSAGE_STORE, [MS-PST] 2.4.3
-    ItemPtr store(store_node ? pst_parse_item(&pst_, store_node, nullptr) : nullptr);
+    PstItemPtr store(store_node ? pst_parse_item(&pst_, store_node, nullptr) : nullptr);
     top_ = store ? pst_getTopOfFolders(&pst_, store.get()) : nullptr;
     if (!store || !store->message_store || !top_) {
       pst_close(&pst_);
@@ -190,7 +185,7 @@ class PstStore final : public MailStore {
 
   // The message at `d`; nullopt (no error) for items that are not mail. Lock held.
   Result<std::optional<PstMessage>> build(pst_desc_tree* d, const std::string& key) {
-    ItemPtr item(pst_parse_item(&pst_, d, nullptr));
+    PstItemPtr item(pst_parse_item(&pst_, d, nullptr));
     if (!item) return make_error(ErrorKind::invalid_input, "libpst cannot read this message");
     if (!is_mail_item(*item)) return std::optional<PstMessage>();
     std::string raw;
@@ -212,7 +207,7 @@ class PstStore final : public MailStore {
     for (pst_desc_tree* d = node->child; d; d = d->next) {
       if (cancel.cancelled()) return;
       if ((d->d_id & kNidTypeMask) != kNidTypeNormalFolder) continue;
-      ItemPtr item(pst_parse_item(&pst_, d, nullptr));
+      PstItemPtr item(pst_parse_item(&pst_, d, nullptr));
       if (!item || !item->folder || !is_mail_container(*item)) continue;
       pst_convert_utf8_null(item.get(), &item->file_as);
       std::string name = item->file_as.str ? item->file_as.str : "";

@@ -66,6 +66,7 @@ PR_CONTENT_UNREAD = 0x36030003
 PR_SUBFOLDERS = 0x360A000B
 PR_CONTAINER_CLASS = 0x3613001F
 PR_ATTACH_DATA_BIN = 0x37010102
+PR_ATTACH_DATA_OBJ = 0x3701000D
 PR_ATTACH_FILENAME = 0x3704001F
 PR_ATTACH_METHOD = 0x37050003
 PR_ATTACH_LONG_FILENAME = 0x3707001F
@@ -128,8 +129,13 @@ CORPUS = [
     (("Sent Items",), [
         dict(subject="Re: Rapat besok", sender=("Ani Wijaya", "ani@example.net"),
              to="Budi Santoso", submitted="2026-11-05T09:30:00+07:00",
-             flags=MSGFLAG_READ, last_verb=104, message_id="<re-rapat@example.net>",
-             html="<p>Baik, sampai besok.</p>"),
+             flags=MSGFLAG_READ | MSGFLAG_HASATTACH, last_verb=104,
+             message_id="<re-rapat@example.net>", html="<p>Baik, sampai besok.</p>",
+             embedded=dict(subject="Jadwal ruang Tok\u00f3", flags=MSGFLAG_READ,
+                           sender=("Citra Lestari", "citra@contoh.co.id"), to="Ani Wijaya",
+                           submitted="2026-11-04T16:00:00+07:00",
+                           message_id="<jadwal-ruang@contoh.co.id>",
+                           body="Ruang Tok\u00f3 dipakai jam 10-12.\r\n")),
     ]),
     (("Deleted Items",), [
         dict(subject="Promo akhir tahun", sender=("Toko", "promo@toko.example"), to="Ani",
@@ -248,6 +254,20 @@ def build(path: str) -> None:
             [PR_SUBJECT, PR_MESSAGE_CLASS, PR_MESSAGE_FLAGS], []))
         for mnid, m in msgs:
             subnodes = {}
+            if "embedded" in m:
+                # [MS-PST] 2.4.6.2.2: an attached message is a message object in a
+                # subnode of the attachment object, PR_ATTACH_DATA_OBJ naming it.
+                inner = m["embedded"]
+                anid, enid = nid(0x402, TYPE_ATTACHMENT), nid(0x403, TYPE_MESSAGE)
+                inner_pc = property_context(message_props(inner))
+                subnodes[NID_ATTACHMENT_TABLE] = table_context(
+                    [PR_ATTACH_SIZE, PR_ATTACH_METHOD, PR_RENDERING_POSITION],
+                    [{PR_LTP_ROW_ID: anid, PR_ATTACH_SIZE: len(inner_pc), PR_ATTACH_METHOD: 5,
+                      PR_RENDERING_POSITION: -1}])
+                subnodes[anid] = (property_context({
+                    PR_ATTACH_METHOD: 5, PR_DISPLAY_NAME: inner["subject"],
+                    PR_ATTACH_DATA_OBJ: (enid, len(inner_pc)), PR_ATTACH_SIZE: len(inner_pc),
+                    PR_RENDERING_POSITION: -1}), {enid: inner_pc})
             if "attachment" in m:
                 name, mime, data = m["attachment"]
                 anid = nid(0x401, TYPE_ATTACHMENT)

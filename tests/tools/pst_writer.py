@@ -35,7 +35,7 @@ def utf16(s: str) -> bytes:
 
 # Property types (2.1.1 / [MS-OXCDATA] 2.11.1).
 PT_SHORT, PT_LONG, PT_BOOLEAN, PT_SYSTIME = 0x0002, 0x0003, 0x000B, 0x0040
-PT_UNICODE, PT_BINARY = 0x001F, 0x0102
+PT_UNICODE, PT_BINARY, PT_OBJECT = 0x001F, 0x0102, 0x000D
 FIXED_SIZE = {PT_SHORT: 2, PT_LONG: 4, PT_BOOLEAN: 1, PT_SYSTIME: 8}
 
 
@@ -50,6 +50,8 @@ def encode_value(ptype: int, value) -> bytes:
         return struct.pack("<Q", filetime(value) if isinstance(value, str) else value)
     if ptype == PT_UNICODE:
         return utf16(value)
+    if ptype == PT_OBJECT:  # 2.3.3.5: the subnode holding the object, and its size
+        return struct.pack("<II", *value)
     if ptype == PT_BINARY:
         return bytes(value)
     raise ValueError(f"type {ptype:#x}")
@@ -219,17 +221,21 @@ class PstWriter:
             bbt.append((bid, ib, len(data)))
             return bid
 
+        def put_subnodes(subnodes) -> int:
+            # An SLBLOCK (2.2.2.8.3.3.1); a subnode given as (data, {subnodes}) has its own.
+            if not subnodes:
+                return 0
+            entries = b""
+            for snid, value in sorted(subnodes.items()):
+                data, children = value if isinstance(value, tuple) else (value, {})
+                entries += struct.pack("<QQQ", snid, put_block(data), put_subnodes(children))
+            return put_block(struct.pack("<BBHI", 0x02, 0, len(subnodes), 0) + entries,
+                             internal=True)
+
         for nid in sorted(self.nodes):
             parent, data, subnodes = self.nodes[nid]
             bid_data = put_block(data)
-            bid_sub = 0
-            if subnodes:
-                entries = b"".join(
-                    struct.pack("<QQQ", snid, put_block(sdata), 0)
-                    for snid, sdata in sorted(subnodes.items()))
-                bid_sub = put_block(struct.pack("<BBHI", 0x02, 0, len(subnodes), 0) + entries,
-                                    internal=True)
-            nbt.append((nid, bid_data, bid_sub, parent))
+            nbt.append((nid, bid_data, put_subnodes(subnodes), parent))
 
         def put_page(ptype: int, level: int, entry_size: int, entries) -> tuple:
             page = bytearray(PAGE)

@@ -166,6 +166,20 @@ TEST_F(PstStoreTest, TransportHeadersAreKeptAndTheBodyIsRebuiltWithItsAttachment
   EXPECT_EQ(messages(folder({"Inbox"})).at("<laporan-q3@contoh.co.id>").second, bytes);
 }
 
+TEST_F(PstStoreTest, AnAttachedOutlookMessageIsAMessageRfc822Part) {
+  auto sent = messages(folder({"Sent Items"}));
+  const std::string& bytes = sent.at("<re-rapat@example.net>").second;
+  EXPECT_THAT(bytes, HasSubstr("Content-Type: message/rfc822\r\n"
+                               "Content-Transfer-Encoding: 7bit\r\n"
+                               "Content-Disposition: attachment\r\n\r\n"
+                               "From: Citra Lestari <citra@contoh.co.id>\r\n"
+                               "To: Ani Wijaya:;\r\n"
+                               "Subject: =?UTF-8?B?SmFkd2FsIHJ1YW5nIFRva8Oz?=\r\n"
+                               "Date: Wed, 04 Nov 2026 09:00:00 +0000\r\n"
+                               "Message-ID: <jadwal-ruang@contoh.co.id>\r\n"));
+  EXPECT_EQ(bytes.find("Ruang Tok"), std::string::npos);  // its body is base64 (not ASCII)
+}
+
 TEST_F(PstStoreTest, WithoutTransportHeadersTheHeaderIsMadeFromProperties) {
   auto inbox = messages(folder({"Inbox"}));
   const std::string& bytes = inbox.at("<rapat-besok@contoh.co.id>").second;
@@ -195,7 +209,8 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob('*.eml')):
     m = email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
     parts = [x for x in m.walk()]
     defects = sum(len(x.defects) for x in parts)
-    atts = [(a.get_filename(), len(a.get_content())) for a in m.iter_attachments()]
+    atts = [('message', str(a.get_content()['subject'])) if a.get_content_type() == 'message/rfc822'
+            else (a.get_filename(), len(a.get_content())) for a in m.iter_attachments()]
     body = m.get_body(('plain', 'html'))
     print(p.stem, defects, m['subject'], [x.get_content_type() for x in parts], atts,
           body.get_content().strip()[:20] if body else None)
@@ -213,7 +228,10 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob('*.eml')):
                              "Terlampir laporan ku"))
       << out;
   EXPECT_THAT(out, HasSubstr("0 Rapat besok — jam 10 ['text/plain'] [] Halo Ani,"));
-  EXPECT_THAT(out, HasSubstr("0 Re: Rapat besok ['text/html'] [] <p>Baik, sampai"));
+  // An attached Outlook message, rebuilt as message/rfc822.
+  EXPECT_THAT(out, HasSubstr("0 Re: Rapat besok ['multipart/mixed', 'text/html', "
+                             "'message/rfc822', 'text/plain'] [('message', 'Jadwal ruang Tokó')] "
+                             "<p>Baik, sampai"));
   // A body only in RTF travels whole as an attachment.
   EXPECT_THAT(out, HasSubstr("0 Catatan rapat (RTF) ['multipart/mixed', 'text/plain', "
                              "'application/rtf'] [('message.rtf', 77)]"));
