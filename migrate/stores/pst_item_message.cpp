@@ -87,7 +87,19 @@ void add_field(std::string& header, std::string_view name, std::string_view valu
   header += "\r\n";
 }
 
-std::string header_from_properties(pst_item& item, const std::optional<imap::InternalDate>& date) {
+// "Name <address>, ..." of the recipients of one type.
+std::string recipient_list(const std::vector<PstRecipient>& recipients, int type) {
+  std::string out;
+  for (const auto& r : recipients) {
+    if (r.type != type || (r.name.empty() && r.address.empty())) continue;
+    if (!out.empty()) out += ",\r\n ";
+    out += mailbox(r.name, r.address);
+  }
+  return out;
+}
+
+std::string header_from_properties(pst_item& item, const std::vector<PstRecipient>& recipients,
+                                   const std::optional<imap::InternalDate>& date) {
   pst_item_email& e = *item.email;
   std::string header;
   std::string name = text_of(item, e.outlook_sender_name);
@@ -98,8 +110,14 @@ std::string header_from_properties(pst_item& item, const std::optional<imap::Int
     if (is_addr_spec(trimmed(second))) address = second;
   }
   if (!name.empty() || !address.empty()) add_field(header, "From", mailbox(name, address));
-  add_field(header, "To", address_list(text_of(item, e.sentto_address)));
-  add_field(header, "Cc", address_list(text_of(item, e.cc_address)));
+  if (recipients.empty()) {
+    add_field(header, "To", address_list(text_of(item, e.sentto_address)));
+    add_field(header, "Cc", address_list(text_of(item, e.cc_address)));
+  } else {
+    add_field(header, "To", recipient_list(recipients, 1));
+    add_field(header, "Cc", recipient_list(recipients, 2));
+    add_field(header, "Bcc", recipient_list(recipients, 3));  // the sender's own copy
+  }
   std::string subject = text_of(item, item.subject);
   if (!subject.empty()) add_field(header, "Subject", encode_header_text(subject, 9));
   if (date) add_field(header, "Date", format_rfc5322_date(*date));
@@ -181,7 +199,8 @@ void add_attached_message(pst_file& file, pst_item_attach& a, const std::string&
     return;
   }
   std::string inner_seed = std::string(seed) + "x" + std::to_string(mime.attachments.size());
-  PstMessage message = make_pst_message(file, *inner, {}, inner_seed, depth + 1);
+  // An attached message's own subnodes (its recipient table) are not looked into.
+  PstMessage message = make_pst_message(file, *inner, {}, {}, inner_seed, depth + 1);
   for (auto& p : message.problems) out.problems.push_back("attached message: " + p);
   MimeAttachment part{name, "message/rfc822", "", std::move(message.bytes)};
   part.is_message = true;
@@ -235,7 +254,8 @@ std::optional<imap::InternalDate> filetime_date(const FILETIME& time) {
 }
 
 PstMessage make_pst_message(pst_file& file, pst_item& item, std::string_view raw_block,
-                            std::string_view seed, int depth) {
+                            const std::vector<PstRecipient>& recipients, std::string_view seed,
+                            int depth) {
   PstMessage out;
   pst_item_email& e = *item.email;
 
@@ -257,7 +277,7 @@ PstMessage make_pst_message(pst_file& file, pst_item& item, std::string_view raw
   std::string transport = text_of(item, e.header);
   mime.header_block = strip_mime_fields(transport);
   if (mime.header_block.empty())
-    mime.header_block = header_from_properties(item, sent ? sent : out.date);
+    mime.header_block = header_from_properties(item, recipients, sent ? sent : out.date);
   std::string plain = text_of(item, item.body);
   std::string html = text_of(item, e.htmlbody);
   if (!plain.empty()) mime.plain = std::move(plain);

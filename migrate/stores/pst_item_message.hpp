@@ -3,9 +3,10 @@
 //
 //  - Header: the message's transport headers (PR_TRANSPORT_MESSAGE_HEADERS, the header
 //    as it arrived) without their MIME fields, when it has them; else From, To, Cc,
-//    Subject, Date, Message-ID and In-Reply-To made from its properties. PR_DISPLAY_TO
-//    and PR_DISPLAY_CC hold names only: a name that is not an address is written as an
-//    empty group ("Ani Wijaya:;", RFC 5322 section 3.4) so the header stays valid.
+//    Subject, Date, Message-ID and In-Reply-To made from its properties; recipients from
+//    the recipient table (names and SMTP addresses), else from PR_DISPLAY_TO/CC, which
+//    hold names only: a name that is not an address is written as an empty group
+//    ("Ani Wijaya:;", RFC 5322 section 3.4) so the header stays valid.
 //  - Body: rebuilt by mime_writer from the plain and HTML bodies and the attachments.
 //    A body only in RTF (PR_RTF_COMPRESSED) goes as an attachment message.rtf, as readpst
 //    does; an attached Outlook message is rebuilt the same way, as message/rfc822 (at most
@@ -23,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "migrate/stores/pst_recipient_table.hpp"
 #include "protocols/imap/internal_date.hpp"
 
 namespace mailassist::migrate {
@@ -47,8 +49,11 @@ bool is_mail_item(const pst_item& item);
 // `raw_block` is the item's first Property Context block (for the flags libpst does not
 // hand out), empty when it could not be read; `seed` makes the MIME boundaries.
 inline constexpr int kMaxEmbeddedDepth = 8;
+// `recipients`: the rows of its recipient table (pst_recipient_table), used for To, Cc and
+// Bcc when there are no transport headers; empty means "use PR_DISPLAY_TO/CC".
 PstMessage make_pst_message(pst_file& file, pst_item& item, std::string_view raw_block,
-                            std::string_view seed, int depth = 0);
+                            const std::vector<PstRecipient>& recipients, std::string_view seed,
+                            int depth = 0);
 
 // A FILETIME (100 ns ticks since 1601-01-01 UTC) as a date; nullopt when it is outside
 // the years IMAP can carry.

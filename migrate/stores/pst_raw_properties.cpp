@@ -16,9 +16,9 @@ std::optional<std::uint32_t> u32(std::string_view b, std::size_t at) {
   return *lo | *hi << 16;
 }
 
-// The bytes of heap item `hid` ([MS-PST] 2.3.1.1: hidType 0, hidIndex 1-based in bits
-// 5..15, hidBlockIndex 0 for the first block), found through the HNPAGEMAP.
-std::optional<std::string_view> heap_item(std::string_view block, std::uint32_t hid) {
+}  // namespace
+
+std::optional<std::string_view> pst_heap_item(std::string_view block, std::uint32_t hid) {
   if ((hid & 0x1F) != 0 || (hid >> 16) != 0) return std::nullopt;
   std::uint32_t index = (hid >> 5) & 0x7FF;
   auto page_map = u16(block, 0);
@@ -31,8 +31,6 @@ std::optional<std::string_view> heap_item(std::string_view block, std::uint32_t 
   return block.substr(*from, *to - *from);
 }
 
-}  // namespace
-
 std::optional<std::uint32_t> pc_inline_property(std::string_view block, std::uint16_t id) {
   // HNHDR: ibHnpm(2) bSig(1)=0xEC bClientSig(1)=0xBC hidUserRoot(4).
   if (block.size() < 8 || static_cast<unsigned char>(block[2]) != 0xEC ||
@@ -40,14 +38,14 @@ std::optional<std::uint32_t> pc_inline_property(std::string_view block, std::uin
     return std::nullopt;
   auto root = u32(block, 4);
   if (!root) return std::nullopt;
-  auto header = heap_item(block, *root);
+  auto header = pst_heap_item(block, *root);
   // BTHHEADER: bType 0xB5, cbKey 2, cbEnt 6, bIdxLevels 0 (one leaf), hidRoot.
   if (!header || header->size() < 8 || static_cast<unsigned char>((*header)[0]) != 0xB5 ||
       (*header)[1] != 2 || (*header)[2] != 6 || (*header)[3] != 0)
     return std::nullopt;
   auto records_hid = u32(*header, 4);
   if (!records_hid || *records_hid == 0) return std::nullopt;
-  auto records = heap_item(block, *records_hid);
+  auto records = pst_heap_item(block, *records_hid);
   if (!records) return std::nullopt;
   for (std::size_t at = 0; at + 8 <= records->size(); at += 8) {
     if (u16(*records, at) != id) continue;

@@ -15,6 +15,11 @@
 
 namespace mailassist::migrate {
 
+// The bytes of heap item `hid` of a Heap-on-Node's first block ([MS-PST] 2.3.1.1:
+// hidType 0, hidIndex 1-based, hidBlockIndex 0), found through its HNPAGEMAP; nullopt
+// for anything else or anything out of range.
+std::optional<std::string_view> pst_heap_item(std::string_view block, std::uint32_t hid);
+
 // The value of property `id` of type PT_LONG (0x0003) or PT_BOOLEAN (0x000B) in the
 // Property Context whose first data block (unencrypted) is `block`.
 std::optional<std::uint32_t> pc_inline_property(std::string_view block, std::uint16_t id);

@@ -11,6 +11,7 @@
 #include "migrate/stores/folder_roles.hpp"
 #include "migrate/stores/message_file.hpp"
 #include "migrate/stores/pst_item_message.hpp"
+#include "migrate/stores/pst_recipient_table.hpp"
 
 namespace mailassist::migrate {
 namespace {
@@ -183,21 +184,34 @@ class PstStore final : public MailStore {
     return it->second;
   }
 
+  // The first data block of `bid`, decrypted by libpst; "" when it cannot be read.
+  std::string block(std::uint64_t bid) {
+    char* buffer = nullptr;
+    std::size_t n = pst_ff_getIDblock_dec(&pst_, bid, &buffer);
+    std::string out;
+    if (buffer) {
+      out.assign(buffer, n);
+      std::free(buffer);
+    }
+    return out;
+  }
+
+  // The recipient table's rows, when the message has one we can read. Lock held.
+  std::vector<PstRecipient> recipients(pst_desc_tree* d) {
+    if (!d->assoc_tree) return {};
+    auto table = subnode_data_block(block(d->assoc_tree->i_id), kNidRecipientTable);
+    // A table spread over several blocks (an XBLOCK, bid bit 0x2) is not read.
+    if (!table || (*table & 0x2)) return {};
+    return read_recipient_table(block(*table));
+  }
+
   // The message at `d`; nullopt (no error) for items that are not mail. Lock held.
   Result<std::optional<PstMessage>> build(pst_desc_tree* d, const std::string& key) {
     PstItemPtr item(pst_parse_item(&pst_, d, nullptr));
     if (!item) return make_error(ErrorKind::invalid_input, "libpst cannot read this message");
     if (!is_mail_item(*item)) return std::optional<PstMessage>();
-    std::string raw;
-    if (d->desc) {
-      char* buffer = nullptr;
-      std::size_t n = pst_ff_getIDblock_dec(&pst_, d->desc->i_id, &buffer);
-      if (buffer) {
-        raw.assign(buffer, n);
-        std::free(buffer);
-      }
-    }
-    return std::optional<PstMessage>(make_pst_message(pst_, *item, raw, key));
+    std::string raw = d->desc ? block(d->desc->i_id) : std::string();
+    return std::optional<PstMessage>(make_pst_message(pst_, *item, raw, recipients(d), key));
   }
 
   // Lock held. Adds the mail folders below `node` (not `node` itself).

@@ -16,9 +16,9 @@ What it writes (section numbers are [MS-PST]'s):
   - messages as Property Contexts (2.4.5), an attachment table and an attachment
     object in the message's subnodes (2.4.6).
 Left out, because nothing MailAssist tests reads them: the name-to-ID map (NID 0x61),
-the folder/table templates, search folders and their queues, recipient tables (libpst
-reads a message's recipients from PR_DISPLAY_TO/CC and would take recipient rows for
-attachments). Outlook may want to repair such a file; libpst does not mind.
+the folder/table templates, search folders and their queues. Recipient tables are
+written for the messages that list recipients (libpst itself reads only PR_DISPLAY_TO/CC;
+MailAssist reads the table for the addresses). Outlook may want to repair such a file; libpst does not mind.
 
 Every node must fit in one data block (8176 bytes) and every heap item in 3580 bytes:
 the script refuses a corpus that does not, rather than writing XBLOCKs it never tests.
@@ -74,10 +74,15 @@ PR_RENDERING_POSITION = 0x370B0003
 PR_ATTACH_MIME_TAG = 0x370E001F
 PR_LAST_MODIFICATION_TIME = 0x30080040
 PR_INTERNET_CPID = 0x3FDE0003
+PR_RECIPIENT_TYPE = 0x0C150003
+PR_ADDRTYPE = 0x3002001F
+PR_EMAIL_ADDRESS = 0x3003001F
+PR_SMTP_ADDRESS = 0x39FE001F
 
 MSGFLAG_READ, MSGFLAG_UNSENT, MSGFLAG_HASATTACH = 0x01, 0x08, 0x10
 NID_MESSAGE_STORE, NID_ROOT_FOLDER = 0x21, 0x122
 NID_ATTACHMENT_TABLE = 0x671
+NID_RECIPIENT_TABLE = 0x692
 TYPE_FOLDER, TYPE_MESSAGE, TYPE_ATTACHMENT = 0x02, 0x04, 0x05
 TYPE_HIERARCHY, TYPE_CONTENTS, TYPE_ASSOC = 0x0D, 0x0E, 0x0F
 STORE_GUID = bytes(range(0x10, 0x20))
@@ -122,6 +127,10 @@ CORPUS = [
              attachment=("Laporan Q3 \u2014 ringkas.pdf", "application/pdf", ATTACHMENT)),
         dict(subject="Rapat besok \u2014 jam 10", sender=("Budi Santoso", "budi@contoh.co.id"),
              to="Ani Wijaya", cc="Citra Lestari",
+             recipients=[(1, "Ani Wijaya", {PR_ADDRTYPE: "SMTP", PR_EMAIL_ADDRESS: "ani@example.net",
+                                           PR_SMTP_ADDRESS: "ani@example.net"}),
+                         (2, "Citra Lestari", {PR_ADDRTYPE: "SMTP",
+                                               PR_EMAIL_ADDRESS: "citra@contoh.co.id"})],
              delivered="2026-11-05T08:00:05+07:00", submitted="2026-11-05T08:00:00+07:00",
              flags=0, last_verb=102, message_id="<rapat-besok@contoh.co.id>",
              body="Halo Ani,\r\nrapat besok jam 10 di ruang Tok\u00f3.\r\n"),
@@ -129,6 +138,9 @@ CORPUS = [
     (("Sent Items",), [
         dict(subject="Re: Rapat besok", sender=("Ani Wijaya", "ani@example.net"),
              to="Budi Santoso", submitted="2026-11-05T09:30:00+07:00",
+             recipients=[(1, "Budi Santoso", {PR_ADDRTYPE: "EX",
+                                              PR_EMAIL_ADDRESS: "/O=CONTOH/OU=ADMIN/CN=BUDI",
+                                              PR_SMTP_ADDRESS: "budi@contoh.co.id"})],
              flags=MSGFLAG_READ | MSGFLAG_HASATTACH, last_verb=104,
              message_id="<re-rapat@example.net>", html="<p>Baik, sampai besok.</p>",
              embedded=dict(subject="Jadwal ruang Tok\u00f3", flags=MSGFLAG_READ,
@@ -254,6 +266,13 @@ def build(path: str) -> None:
             [PR_SUBJECT, PR_MESSAGE_CLASS, PR_MESSAGE_FLAGS], []))
         for mnid, m in msgs:
             subnodes = {}
+            if "recipients" in m:
+                # [MS-PST] 2.4.5.2: the recipient table, one row per recipient.
+                subnodes[NID_RECIPIENT_TABLE] = table_context(
+                    [PR_RECIPIENT_TYPE, PR_DISPLAY_NAME, PR_ADDRTYPE, PR_EMAIL_ADDRESS,
+                     PR_SMTP_ADDRESS],
+                    [{PR_LTP_ROW_ID: i, PR_RECIPIENT_TYPE: kind, PR_DISPLAY_NAME: name, **more}
+                     for i, (kind, name, more) in enumerate(m["recipients"])])
             if "embedded" in m:
                 # [MS-PST] 2.4.6.2.2: an attached message is a message object in a
                 # subnode of the attachment object, PR_ATTACH_DATA_OBJ naming it.

@@ -12,6 +12,7 @@
 
 #include "core/base64.hpp"
 #include "migrate/stores/open_store.hpp"
+#include "migrate/stores/pst_recipient_table.hpp"
 #include "store_test_support.hpp"
 
 namespace mailassist::migrate {
@@ -180,11 +181,24 @@ TEST_F(PstStoreTest, AnAttachedOutlookMessageIsAMessageRfc822Part) {
   EXPECT_EQ(bytes.find("Ruang Tok"), std::string::npos);  // its body is base64 (not ASCII)
 }
 
+TEST_F(PstStoreTest, AnExchangeRecipientGetsItsSmtpAddressAndNamesAloneAreEmptyGroups) {
+  auto sent = messages(folder({"Sent Items"}));
+  EXPECT_THAT(sent.at("<re-rapat@example.net>").second,
+              HasSubstr("\r\nTo: Budi Santoso <budi@contoh.co.id>\r\n"));
+  // The draft has no recipient table: PR_DISPLAY_TO's name, as a group without members.
+  auto drafts = testing::scan_all(*store_, folder({"Drafts"}));
+  ASSERT_EQ(drafts.messages.size(), 1u);
+  EXPECT_THAT(testing::read_message(*store_, folder({"Drafts"}), drafts.messages[0]),
+              HasSubstr("\r\nTo: Budi Santoso:;\r\n"));
+}
+
 TEST_F(PstStoreTest, WithoutTransportHeadersTheHeaderIsMadeFromProperties) {
   auto inbox = messages(folder({"Inbox"}));
   const std::string& bytes = inbox.at("<rapat-besok@contoh.co.id>").second;
   EXPECT_TRUE(bytes.starts_with("From: Budi Santoso <budi@contoh.co.id>\r\n")) << bytes;
-  EXPECT_THAT(bytes, HasSubstr("\r\nTo: Ani Wijaya:;\r\nCc: Citra Lestari:;\r\n"));
+  // Addresses from the recipient table: PR_SMTP_ADDRESS, or PR_EMAIL_ADDRESS of type SMTP.
+  EXPECT_THAT(bytes, HasSubstr("\r\nTo: Ani Wijaya <ani@example.net>\r\n"
+                               "Cc: Citra Lestari <citra@contoh.co.id>\r\n"));
   EXPECT_THAT(bytes, HasSubstr("\r\nSubject: =?UTF-8?B?UmFwYXQgYmVzb2sg4oCUIGphbSAxMA==?=\r\n"));
   EXPECT_THAT(bytes, HasSubstr("\r\nDate: Thu, 05 Nov 2026 01:00:00 +0000\r\n"));
   EXPECT_THAT(bytes, HasSubstr("\r\nMessage-ID: <rapat-besok@contoh.co.id>\r\n"));
@@ -256,6 +270,41 @@ TEST(PstStoreDetect, ReadpstReadsTheGeneratedFile) {
                                                {"Drafts", 1},
                                                {"Kerja & Proyek", 1},
                                                {"Kerja & Proyek/Tokó", 1}}));
+}
+
+// A recipient table as pst_writer.py lays it out, then every truncation and many single
+// byte changes of it: read safely, and the intact one gives its rows.
+TEST(PstRecipientTable, ReadsRowsAndSurvivesDamage) {
+  TempDir dir;
+  fs::path tools = fs::path(MAILASSIST_MAKE_PST).parent_path();
+  std::string command = "python3 -c \"import sys; sys.path.insert(0, '" + tools.string() +
+                        "'); import pst_writer as w; sys.stdout.buffer.write(w.table_context("
+                        "[0x0C150003, 0x3001001F, 0x3002001F, 0x39FE001F], "
+                        "[{0x67F20003: 0, 0x0C150003: 1, 0x3001001F: 'Tok\\u00f3 Buku', "
+                        "0x39FE001F: 'toko@buku.example'}, "
+                        "{0x67F20003: 1, 0x0C150003: 3, 0x3001001F: 'Ani'}]))\" > '" +
+                        (dir / "table.bin").string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::string table = slurp(dir / "table.bin");
+  auto rows = read_recipient_table(table);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].type, 1);
+  EXPECT_EQ(rows[0].name, "Tokó Buku");
+  EXPECT_EQ(rows[0].address, "toko@buku.example");
+  EXPECT_EQ(rows[1].type, 3);
+  EXPECT_EQ(rows[1].name, "Ani");
+  EXPECT_EQ(rows[1].address, "");
+  for (std::size_t n = 0; n < table.size(); ++n) {
+    (void)read_recipient_table(table.substr(0, n));
+    for (int v : {0x00, 0x01, 0x7F, 0xFF}) {
+      std::string bad = table;
+      bad[n] = static_cast<char>(v);
+      for (const auto& r : read_recipient_table(bad)) EXPECT_LE(r.name.size(), table.size() * 2);
+    }
+  }
+  EXPECT_EQ(subnode_data_block("", kNidRecipientTable), std::nullopt);
+  EXPECT_EQ(subnode_data_block(std::string("\x02\x00\x05\x00\0\0\0\0", 8), 0x692),
+            std::nullopt);  // five entries announced, none there
 }
 
 TEST(PstStoreDetect, APstIsKnownByItsMagicNotByItsName) {
