@@ -12,6 +12,9 @@ struct ProgressUpdate {
   std::uint64_t total = 0;  // 0 = unknown
   std::uint64_t bytes_done = 0;
   std::uint64_t bytes_total = 0;
+  // The work is held by a PauseGate (core/pause_gate.hpp): nothing is sent until it is
+  // resumed. The other fields keep their last values.
+  bool paused = false;
 };
 
 class Progress {

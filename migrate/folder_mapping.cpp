@@ -72,16 +72,34 @@ const imap::Mailbox* find_mailbox(const ServerMailboxes& server, std::string_vie
   return nullptr;
 }
 
+// RFC 2342 section 5: a name already inside the personal namespace. The prefix's INBOX
+// part is compared case-insensitively, as INBOX itself is (RFC 9051 section 5.1).
+bool in_personal_namespace(std::string_view name, std::string_view prefix) {
+  if (prefix.empty() || name.size() < prefix.size()) return prefix.empty();
+  std::size_t inbox =
+      iequals(prefix.substr(0, std::min<std::size_t>(5, prefix.size())), "INBOX") ? 5 : 0;
+  return iequals(name.substr(0, inbox), prefix.substr(0, inbox)) &&
+         name.substr(inbox, prefix.size() - inbox) == prefix.substr(inbox);
+}
+
+// A folder's name on the server: inside the personal namespace.
+std::string in_namespace(std::string name, const ServerMailboxes& server) {
+  if (in_personal_namespace(name, server.personal_prefix)) return name;
+  return server.personal_prefix + name;
+}
+
 // The target of a special folder: the server's own mailbox for that use, else one of the
-// usual name.
+// usual name (in the personal namespace, or at the top as some servers keep them).
 std::string special_target(FolderRole role, const ServerMailboxes& server) {
+  const std::string usual = in_namespace(std::string(default_name(role)), server);
   if (auto use = special_use_for(role)) {
     for (const auto& m : server.mailboxes)
       if (m.special_use == *use && m.selectable()) return m.name;
     for (const auto& m : server.mailboxes)
-      if (iequals(m.name, default_name(role)) && m.selectable()) return m.name;
+      if ((iequals(m.name, usual) || iequals(m.name, default_name(role))) && m.selectable())
+        return m.name;
   }
-  return std::string(default_name(role));
+  return usual;
 }
 
 // TO of a --map, '/' between levels, in the server's terms.
@@ -200,8 +218,9 @@ std::vector<FolderTarget> map_folders(const std::vector<SourceFolder>& folders,
         }
       }
       std::string leaf = folder.path.empty() ? std::string("INBOX") : folder.path.back();
-      target.mailbox =
-          join_levels(parent, level_name(leaf, server.delimiter, target.notes), server.delimiter);
+      target.mailbox = in_namespace(
+          join_levels(parent, level_name(leaf, server.delimiter, target.notes), server.delimiter),
+          server);
       if (!server.delimiter && !parent.empty()) {
         target.notes.push_back("the server has no hierarchy: levels joined by '_'");
       }

@@ -13,6 +13,11 @@
 //  4. Any other folder goes under its parent's target, with its own name. A name holding
 //     the server's hierarchy delimiter would silently become two levels, so the delimiter
 //     is replaced by '_' and the change is noted.
+// Where the server's personal namespace has a prefix (RFC 2342 section 5: Courier and
+// many Cyrus servers answer NAMESPACE (("INBOX." "."))), the folders of rules 3 and 4 go
+// under it: "Work" -> "INBOX.Work", "Work/2024" -> "INBOX.Work.2024". A name that already
+// starts with the prefix (a child of INBOX) and a SPECIAL-USE mailbox the server listed
+// keep the server's own spelling; --map targets are the user's words, taken literally.
 // Names are UTF-8 here; ImapClient encodes them as modified UTF-7 on the wire (RFC 3501
 // section 5.1.3).
 #include <optional>
@@ -29,6 +34,9 @@ namespace mailassist::migrate {
 struct ServerMailboxes {
   std::optional<char> delimiter;  // nullopt: a flat namespace
   std::vector<imap::Mailbox> mailboxes;
+  // The first personal namespace's prefix (RFC 2342), UTF-8; "" when the server has none
+  // or does not announce NAMESPACE.
+  std::string personal_prefix;
 };
 
 struct FolderTarget {

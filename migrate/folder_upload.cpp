@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "core/ascii.hpp"
+#include "migrate/content_digest.hpp"
 #include "migrate/server_index.hpp"
 #include "protocols/imap/parse_cursor.hpp"
 
@@ -78,14 +79,26 @@ class FolderRun {
     auto selected = client.select(plan.target, connection_.step());
     if (!selected) return std::move(selected).error();
     uid_validity_ = selected->uid_validity;
-    auto fetched = fetch_server_index(client, connection_.step());
-    if (!fetched) return std::move(fetched).error();
-    index_ = ServerIndex(std::move(*fetched));
+    position_ = 0;
+    index_ = ServerIndex();
+    digests_.clear();
+    // A range of a split folder looks for nothing of its own before it sent something:
+    // what the other ranges store meanwhile is theirs.
+    if (!folder_.split || !folder_.sent.empty()) {
+      auto fetched = fetch_server_index(client, connection_.step());
+      if (!fetched) return std::move(fetched).error();
+      index_ = ServerIndex(std::move(*fetched));
+    }
+    if (index_.size() > 0) {
+      if (auto checked = fetch_candidate_digests(); !checked) return checked;
+    }
 
     auto scanned = context_.store.scan(
         plan.source, [&](const MessageEnvelope& envelope) { return on_message(envelope); },
         [&](const StoreProblem& problem) {
-          folder_.report.problems.push_back(problem.location + ": " + problem.message);
+          // Said by the range of the message after it, so a split folder says it once.
+          if (position_ >= folder_.first && position_ < folder_.end)
+            folder_.report.problems.push_back(problem.location + ": " + problem.message);
         },
         context_.cancel);
     if (!broken_) {
@@ -125,8 +138,93 @@ class FolderRun {
     count(envelope.size);
   }
 
+  // The pause point: the open batch is sent and every batch in flight waited for and
+  // journaled, so that while paused the server holds exactly what the journal says and no
+  // APPEND literal is left half-written (RFC 9051 section 4.3: the server would count the
+  // announced bytes). A server may close the idle connection meanwhile (RFC 9051 section
+  // 5.4, autologout): the next command then fails as a transport error and the worker
+  // reconnects and runs the folder again, the journal and the index skipping what is there.
+  bool hold() {
+    if (auto sent = send_batch(); !sent) {
+      broken_ = std::move(sent).error();
+      return false;
+    }
+    while (!in_flight_.empty()) {
+      if (auto finished = finish_oldest(); !finished) {
+        broken_ = std::move(finished).error();
+        return false;
+      }
+    }
+    return context_.hold(stage());
+  }
+
+  // The journal's word for a message, when it names this mailbox and a UID the server has:
+  // then no content check is needed.
+  std::optional<std::uint32_t> journal_uid(const MessageEnvelope& envelope) const {
+    auto entry = context_.journal->find(journal_key(context_, folder_, envelope));
+    if (entry && entry->mailbox == folder_.plan.target && entry->uid && entry->uid_validity &&
+        uid_validity_ && *entry->uid_validity == *uid_validity_ && index_.has_uid(*entry->uid))
+      return entry->uid;
+    return std::nullopt;
+  }
+
+  // A pass over the source before uploading, when the mailbox is not empty. The UIDs the
+  // journal names are claimed first, so that an identical copy elsewhere in the source
+  // cannot take them. Then every server message that is a candidate (by key) for a source
+  // message the journal does not settle is fetched and hashed, in groups
+  // (content_digest.hpp), so the upload pass compares contents without a round trip per
+  // message.
+  Result<void> fetch_candidate_digests() {
+    // UIDs only (not envelopes): memory stays at 4 bytes per candidate. A candidate whose
+    // UID the journal claims later in the pass is fetched for nothing, which is harmless.
+    std::vector<std::uint32_t> uids;
+    auto scanned = context_.store.scan(
+        folder_.plan.source,
+        [&, position = std::uint64_t{0}](const MessageEnvelope& envelope) mutable {
+          // The journal's UIDs are claimed over the whole folder, other ranges' included:
+          // what they confirmed is theirs.
+          const bool mine = position >= folder_.first && position < folder_.end;
+          ++position;
+          if (envelope.deleted) return true;
+          if (auto uid = journal_uid(envelope)) {
+            index_.claim_uid(*uid);
+          } else if (mine && may_be_there(envelope)) {
+            auto found = index_.candidates(envelope);
+            uids.insert(uids.end(), found.begin(), found.end());
+          }
+          return true;
+        },
+        [](const StoreProblem&) {}, context_.cancel);
+    (void)scanned;  // the upload pass reads the folder again and reports its problems
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    return fetch_server_digests(connection_.client(), uids, digests_,
+                                [this] { return connection_.step(); });
+  }
+
+  // Whether the index may hold this message without the journal saying so. In a range of a
+  // split folder only what this range sent may be there (FolderUpload::split).
+  bool may_be_there(const MessageEnvelope& envelope) const {
+    return !folder_.split || folder_.sent.count(envelope.key) > 0;
+  }
+
+  // Claims the server copy of `envelope` whose bytes are the source's (server_index.hpp).
+  std::optional<std::uint32_t> claim_same_content(const MessageEnvelope& envelope) {
+    std::optional<Result<ContentDigest>> source;
+    return index_.claim_equal(envelope, [&](std::uint32_t uid) {
+      auto server = digests_.find(uid);
+      if (server == digests_.end()) return false;
+      if (!source) source = source_digest(context_.store, folder_.plan.source, envelope);
+      return *source && **source == server->second;
+    });
+  }
+
   bool on_message(const MessageEnvelope& envelope) {
+    const auto position = position_++;
+    if (position < folder_.first) return true;  // another range's
+    if (position >= folder_.end) return false;
     if (context_.cancel.cancelled() || broken_) return false;
+    if (context_.pause.paused() && !hold()) return false;
     ++folder_.report.messages;
     if (envelope.deleted) {
       ++folder_.report.skipped_deleted;
@@ -137,11 +235,11 @@ class FolderRun {
     if (entry && entry->mailbox == folder_.plan.target) {
       bool same_uids = entry->uid && entry->uid_validity && uid_validity_ &&
                        *entry->uid_validity == *uid_validity_;
-      if (!same_uids || !index_.claim_uid(*entry->uid)) (void)index_.claim(envelope);
+      if (!same_uids || !index_.claim_uid(*entry->uid)) (void)claim_same_content(envelope);
       already_there(envelope, entry->this_run);
       return true;
     }
-    if (index_.claim(envelope)) {
+    if (may_be_there(envelope) && claim_same_content(envelope)) {
       already_there(envelope);
       return true;
     }
@@ -268,7 +366,9 @@ class FolderRun {
   UploadContext& context_;
   std::optional<std::uint32_t> uid_validity_;
   std::optional<std::uint64_t> append_limit_;
+  std::uint64_t position_ = 0;  // of the next scanned message in the folder
   ServerIndex index_;
+  std::unordered_map<std::uint32_t, ContentDigest> digests_;  // candidates' server copies
   Batch batch_;
   std::deque<Batch> in_flight_;
   std::optional<Error> broken_;
@@ -276,64 +376,9 @@ class FolderRun {
 
 }  // namespace
 
-void UploadContext::advance(std::int64_t messages, std::int64_t bytes, const std::string& stage) {
-  auto d =
-      done.fetch_add(static_cast<std::uint64_t>(messages)) + static_cast<std::uint64_t>(messages);
-  auto b =
-      bytes_done.fetch_add(static_cast<std::uint64_t>(bytes)) + static_cast<std::uint64_t>(bytes);
-  std::lock_guard lock(progress_mutex);
-  progress.report({stage, d, total, b, bytes_total});
-}
-
 Result<void> upload_folder(ImapConnection& connection, FolderUpload& folder,
                            UploadContext& context) {
   return FolderRun(connection, folder, context).run();
-}
-
-void account_unfinished_folder(FolderUpload& folder, UploadContext& context,
-                               const std::string& reason, std::uint64_t keep_first) {
-  const auto& plan = folder.plan;
-  if (keep_first == 0) {
-    folder.report =
-        FolderReport{plan.source_path, plan.target, 0, 0, 0, 0, {}, folder.report.problems, 0};
-  }
-  if (!plan.source.holds_messages) return;
-  std::uint64_t seen = 0;
-  auto scanned = context.store.scan(
-      plan.source,
-      [&](const MessageEnvelope& envelope) {
-        if (seen++ < keep_first) return true;  // counted by the attempt already
-        ++folder.report.messages;
-        if (envelope.deleted) {
-          ++folder.report.skipped_deleted;
-        } else if (auto entry = context.journal->find(
-                       {context.store_id, plan.source_path, envelope.key, envelope.size});
-                   entry && entry->mailbox == plan.target) {
-          if (entry->this_run) {
-            ++folder.report.uploaded;
-            folder.report.bytes_uploaded += envelope.size;
-          } else {
-            ++folder.report.already_there;
-          }
-        } else {
-          folder.report.failed.push_back({envelope.location, reason});
-        }
-        return true;
-      },
-      [](const StoreProblem&) {}, CancelToken());
-  if (!scanned)
-    folder.report.problems.push_back("cannot read the folder: " + scanned.error().message);
-}
-
-bool is_transport_error(const Error& error) {
-  switch (error.kind) {
-    case ErrorKind::unreachable:
-    case ErrorKind::timeout:
-    case ErrorKind::connection_closed:
-    case ErrorKind::tls_handshake:
-    case ErrorKind::io_error: return true;
-    default: return false;
-  }
 }
 
 }  // namespace mailassist::migrate

@@ -18,6 +18,7 @@
 #include <unordered_set>
 
 #include "core/cancel_token.hpp"
+#include "core/pause_gate.hpp"
 #include "core/progress.hpp"
 #include "migrate/imap_connection.hpp"
 #include "migrate/journal.hpp"
@@ -28,18 +29,20 @@ namespace mailassist::migrate {
 // What every worker shares.
 struct UploadContext {
   UploadContext(MailStore& s, std::string id, Journal* j, std::optional<std::uint64_t> limit,
-                CancelToken c, Progress& p)
+                CancelToken c, PauseGate g, Progress& p)
       : store(s),
         store_id(std::move(id)),
         journal(j),
         append_limit(limit),
         cancel(c),
+        pause(std::move(g)),
         progress(p) {}
   MailStore& store;
   std::string store_id;  // MailStore::description(), the journal's store identity
   Journal* journal = nullptr;
   std::optional<std::uint64_t> append_limit;
   CancelToken cancel;
+  PauseGate pause;
   Progress& progress;
   std::uint64_t total = 0;
   std::uint64_t bytes_total = 0;
@@ -48,12 +51,24 @@ struct UploadContext {
   std::mutex progress_mutex;
 
   void advance(std::int64_t messages, std::int64_t bytes, const std::string& stage);
+  // Waits while the run is paused, saying so to the progress on the way in and out. Call
+  // it only where nothing is outstanding on the connection. False when cancelled.
+  bool hold(const std::string& stage);
 };
 
-// State of one folder across attempts.
+// State of one folder, or of one range of it, across attempts.
 struct FolderUpload {
   const FolderPlan& plan;
-  FolderReport report;
+  FolderReport report;  // of the range only, when the folder is split
+  // The messages handled: positions [first, end) in scan order, deleted ones included.
+  // run_migration() splits one large folder into ranges on several connections
+  // (folder_split.hpp); otherwise the whole folder.
+  std::uint64_t first = 0;
+  std::uint64_t end = UINT64_MAX;
+  // Set for a range of a split folder. The target mailbox was empty when the run started,
+  // so every server message in it was sent by this run: a range may claim one (by content)
+  // only for a message it sent itself, never one another range sent or is sending.
+  bool split = false;
   // Keys APPENDed by this run and not yet confirmed (confirmed ones are the journal's
   // this_run entries): found on the server after a reconnect, they count as uploaded.
   std::unordered_set<std::string> sent;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/cancel_token.hpp"
+#include "core/pause_gate.hpp"
 #include "core/progress.hpp"
 #include "core/result.hpp"
 #include "core/trace.hpp"
@@ -65,6 +66,10 @@ struct MigrationOptions {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   bool dry_run = false;  // plan only: connect and read, write nothing (journal neither)
+  // The wizard's Pause button: run_migration() holds at its safe points (between APPEND
+  // batches, once every batch sent is confirmed and journaled) while it is paused. A copy
+  // shares the caller's gate; the default one is never paused.
+  PauseGate pause;
 };
 
 struct FolderPlan {
@@ -138,7 +143,8 @@ Result<MigrationPlan> plan_migration(MailStore& store, const ImapTarget& target,
 
 // Runs a plan made by plan_migration() with the same store, target and options.
 // ProgressUpdate: done/total = messages handled (uploaded, already there or failed),
-// bytes_done/bytes_total = their size; stage = "Uploading <target mailbox>".
+// bytes_done/bytes_total = their size; stage = "Uploading <target mailbox>"; paused = true
+// while held by options.pause (an update is sent on entering and on leaving the pause).
 // Fails only when nothing could be done at all (cannot connect or log in, no journal);
 // per-message and per-folder failures are in the report.
 Result<MigrationReport> run_migration(MailStore& store, const MigrationPlan& plan,

@@ -5,6 +5,8 @@
 #include "migrate/imap_connection.hpp"
 #include "migrate/migration.hpp"
 #include "migrate/server_info.hpp"
+#include "protocols/imap/mailbox_name.hpp"
+#include "protocols/imap/namespace_response.hpp"
 
 namespace mailassist::migrate {
 
@@ -24,6 +26,37 @@ std::filesystem::path default_state_dir(const ImapTarget& target) {
   return base / "mailassist" / "migrate" / name;
 }
 
+namespace {
+
+// RFC 2342 section 5: the first personal namespace's prefix, in UTF-8; "" when the server
+// does not announce NAMESPACE or refuses it (folders then go where LIST puts them).
+Result<std::string> read_personal_prefix(ImapConnection& connection) {
+  auto& client = connection.client();
+  if (!client.has_capability("NAMESPACE")) return std::string();
+  std::optional<imap::NamespaceData> data;
+  std::optional<Error> malformed;
+  auto done = client.execute(imap::Command("NAMESPACE"), connection.step(),
+                             [&](const imap::Response& response) {
+                               const auto* unknown = std::get_if<imap::UnknownData>(&response);
+                               if (!unknown || unknown->keyword != "NAMESPACE") return;
+                               auto parsed = imap::parse_namespace_response(unknown->raw);
+                               if (parsed) {
+                                 data = std::move(*parsed);
+                               } else {
+                                 malformed = parsed.error();
+                               }
+                             });
+  if (!done) return std::move(done).error();
+  if (malformed) return *malformed;
+  if (!done->ok() || !data || data->personal.empty()) return std::string();
+  const std::string& prefix = data->personal.front().prefix;
+  // Sent as any mailbox name: modified UTF-7 unless UTF8=ACCEPT is on (RFC 6855 section 3).
+  if (client.utf8_enabled()) return prefix;
+  return imap::decode_mailbox_name(prefix);
+}
+
+}  // namespace
+
 Result<ServerInfo> read_server_info(ImapConnection& connection) {
   ServerInfo info;
   auto& client = connection.client();
@@ -41,6 +74,9 @@ Result<ServerInfo> read_server_info(ImapConnection& connection) {
     if (root && !root->empty()) info.mailboxes.delimiter = root->front().delimiter;
   }
   info.mailboxes.mailboxes = std::move(*listed);
+  auto prefix = read_personal_prefix(connection);
+  if (!prefix) return std::move(prefix).error();
+  info.mailboxes.personal_prefix = std::move(*prefix);
   // RFC 7889 section 2: "APPENDLIMIT=n" is server-wide; a bare APPENDLIMIT means per
   // mailbox, asked for by each folder's upload (STATUS).
   info.append_limit = client.append_limit();

@@ -1,10 +1,12 @@
 // run_migration(): the journal, the target mailboxes, N connections each taking whole
-// target mailboxes (so two connections never race on one mailbox's duplicate check),
-// reconnects with backoff, and a final check that the server holds what we counted.
+// target mailboxes (so two connections never race on one mailbox's duplicate check) or
+// one range of a large folder (folder_split.hpp), reconnects with backoff, and a final
+// check that the server holds what we counted.
 #include <algorithm>
 #include <map>
 #include <thread>
 
+#include "migrate/folder_split.hpp"
 #include "migrate/folder_upload.hpp"
 #include "migrate/migration.hpp"
 #include "migrate/server_index.hpp"
@@ -39,6 +41,8 @@ class Worker {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
       if (context_.cancel.cancelled()) break;
       if (attempt > 0) back_off(attempt - 1, context_.cancel);
+      // Between folders and attempts nothing is outstanding: a safe point to pause.
+      if (!context_.hold("Uploading " + folder.plan.target)) break;
       if (!connection_) {
         auto opened = ImapConnection::open(target_, number_, context_.cancel);
         if (!opened) {
@@ -128,7 +132,8 @@ Result<MigrationReport> run_migration(MailStore& store, const MigrationPlan& pla
   auto journal = Journal::open(state_dir);
   if (!journal) return std::move(journal).error();
 
-  UploadContext context{store, plan.source, journal->get(), plan.append_limit, cancel, progress};
+  UploadContext context{store,  plan.source,   journal->get(), plan.append_limit,
+                        cancel, options.pause, progress};
   context.total = plan.messages;
   context.bytes_total = plan.bytes;
 
@@ -137,21 +142,19 @@ Result<MigrationReport> run_migration(MailStore& store, const MigrationPlan& pla
 
   // Target mailboxes, in plan order (parents before children), created by one connection
   // before any upload so that workers never race to create a parent.
-  std::vector<FolderUpload> folders;
-  folders.reserve(plan.folders.size());
   std::vector<std::optional<std::string>> create_errors(plan.folders.size());
+  std::vector<bool> created(plan.folders.size(), false);
   std::map<std::string, std::size_t> group_of;
   std::vector<std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < plan.folders.size(); ++i) {
     const auto& folder = plan.folders[i];
-    folders.push_back(FolderUpload{folder, {}, {}, 0, 0, false});
-    folders.back().report.source = folder.source_path;
-    folders.back().report.target = folder.target;
     if (!folder.target_exists) {
-      auto created = (*first)->client().create(folder.target, (*first)->step());
-      if (!created) {
-        if (is_transport_error(created.error())) return std::move(created).error();
-        create_errors[i] = "cannot create " + folder.target + ": " + created.error().message;
+      auto made = (*first)->client().create(folder.target, (*first)->step());
+      if (!made) {
+        if (is_transport_error(made.error())) return std::move(made).error();
+        create_errors[i] = "cannot create " + folder.target + ": " + made.error().message;
+      } else {
+        created[i] = true;
       }
     }
     auto [it, added] = group_of.emplace(folder.target, groups.size());
@@ -159,16 +162,56 @@ Result<MigrationReport> run_migration(MailStore& store, const MigrationPlan& pla
     groups[it->second].push_back(i);
   }
 
+  // Units of work, each done by one connection in order: the source folders of one target
+  // mailbox (so two connections never race on its duplicate check), or one range of a
+  // large folder split over the connections (folder_split.hpp).
+  std::vector<std::unique_ptr<FolderUpload>> parts;
+  std::vector<std::vector<std::size_t>> units;
+  auto add_part = [&](std::size_t i, PositionRange range, bool split) {
+    auto part = std::make_unique<FolderUpload>(
+        FolderUpload{plan.folders[i], {}, range.first, range.end, split, {}, 0, 0, false});
+    part->report.source = plan.folders[i].source_path;
+    part->report.target = plan.folders[i].target;
+    parts.push_back(std::move(part));
+    return parts.size() - 1;
+  };
+  std::vector<std::size_t> plan_index_of_part;
+  for (const auto& group : groups) {
+    const auto i = group.front();
+    const auto& folder = plan.folders[i];
+    auto ranges = split_positions(folder.messages + folder.deleted, options.connections);
+    bool split =
+        ranges.size() > 1 && group.size() == 1 && !create_errors[i] && folder.source.holds_messages;
+    if (split && !created[i]) {
+      // An existing mailbox is split only when it is empty (folder_split.hpp).
+      auto selected = (*first)->client().select(folder.target, (*first)->step());
+      if (!selected && is_transport_error(selected.error())) return std::move(selected).error();
+      split = selected && selected->exists == 0;
+    }
+    if (split) {
+      for (const auto& range : ranges) {
+        units.push_back({add_part(i, range, true)});
+        plan_index_of_part.push_back(i);
+      }
+    } else {
+      units.emplace_back();
+      for (auto j : group) {
+        units.back().push_back(add_part(j, {}, false));
+        plan_index_of_part.push_back(j);
+      }
+    }
+  }
+
   const auto count =
-      std::clamp<std::size_t>(options.connections, 1, std::max<std::size_t>(groups.size(), 1));
+      std::clamp<std::size_t>(options.connections, 1, std::max<std::size_t>(units.size(), 1));
   std::vector<std::unique_ptr<Worker>> workers;
   for (std::size_t w = 0; w < count; ++w)
     workers.push_back(std::make_unique<Worker>(target, static_cast<int>(w + 1), context));
   workers.front()->adopt(std::move(*first));
-  std::atomic<std::size_t> next_group{0};
+  std::atomic<std::size_t> next_unit{0};
   auto work = [&](Worker& worker) {
-    for (std::size_t g; (g = next_group.fetch_add(1)) < groups.size();)
-      for (auto i : groups[g]) worker.upload(folders[i], create_errors[i]);
+    for (std::size_t u; (u = next_unit.fetch_add(1)) < units.size();)
+      for (auto p : units[u]) worker.upload(*parts[p], create_errors[plan_index_of_part[p]]);
   };
   {
     std::vector<std::jthread> threads;
@@ -176,6 +219,26 @@ Result<MigrationReport> run_migration(MailStore& store, const MigrationPlan& pla
     work(*workers.front());
   }
   for (std::size_t w = 1; w < count; ++w) workers[w]->close();
+
+  // One report per source folder: the ranges of a split folder added up.
+  std::vector<FolderUpload> folders;
+  folders.reserve(plan.folders.size());
+  for (const auto& folder : plan.folders) {
+    folders.push_back(FolderUpload{folder, {}, 0, UINT64_MAX, false, {}, 0, 0, false});
+    folders.back().report.source = folder.source_path;
+    folders.back().report.target = folder.target;
+  }
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    auto& to = folders[plan_index_of_part[p]].report;
+    auto& from = parts[p]->report;
+    to.messages += from.messages;
+    to.uploaded += from.uploaded;
+    to.already_there += from.already_there;
+    to.skipped_deleted += from.skipped_deleted;
+    to.bytes_uploaded += from.bytes_uploaded;
+    for (auto& f : from.failed) to.failed.push_back(std::move(f));
+    for (auto& problem : from.problems) to.problems.push_back(std::move(problem));
+  }
 
   MigrationReport report;
   report.cancelled = cancel.cancelled();

@@ -1,5 +1,7 @@
 #include "migrate/server_index.hpp"
 
+#include <algorithm>
+
 #include "migrate/stores/header_fields.hpp"
 
 namespace mailassist::migrate {
@@ -25,20 +27,39 @@ ServerIndex::ServerIndex(std::vector<IndexedMessage> messages)
   }
 }
 
-std::optional<std::uint32_t> ServerIndex::claim(const MessageEnvelope& envelope) {
-  // Of several equal candidates the one first in the mailbox, so claims are repeatable.
-  std::optional<std::size_t> best;
+std::vector<std::size_t> ServerIndex::matching(const MessageEnvelope& envelope) const {
+  std::vector<std::size_t> out;
   auto [begin, end] = by_id_.equal_range(std::hash<std::string>{}(envelope.message_id));
   for (auto it = begin; it != end; ++it) {
     auto i = it->second;
     const auto& m = messages_[i];
     if (claimed_[i] || m.size != envelope.size || m.message_id != envelope.message_id) continue;
     if (envelope.date && m.internal_date && m.internal_date->time != envelope.date->time) continue;
-    if (!best || i < *best) best = i;
+    out.push_back(i);
   }
-  if (!best) return std::nullopt;
-  claimed_[*best] = true;
-  return messages_[*best].uid;
+  // Of several candidates the one first in the mailbox goes first, so claims repeat.
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::uint32_t> ServerIndex::candidates(const MessageEnvelope& envelope) const {
+  std::vector<std::uint32_t> uids;
+  for (auto i : matching(envelope)) uids.push_back(messages_[i].uid);
+  return uids;
+}
+
+std::optional<std::uint32_t> ServerIndex::claim_equal(
+    const MessageEnvelope& envelope, const std::function<bool(std::uint32_t)>& same_content) {
+  for (auto i : matching(envelope)) {
+    if (!same_content(messages_[i].uid)) continue;
+    claimed_[i] = true;
+    return messages_[i].uid;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> ServerIndex::claim(const MessageEnvelope& envelope) {
+  return claim_equal(envelope, [](std::uint32_t) { return true; });
 }
 
 bool ServerIndex::claim_uid(std::uint32_t uid) {

@@ -1,6 +1,7 @@
 #pragma once
 // What the migration reads from the server before planning: its mailboxes with their
-// special uses and hierarchy delimiter (LIST, RFC 6154), and APPENDLIMIT (RFC 7889).
+// special uses and hierarchy delimiter (LIST, RFC 6154), the personal namespace's prefix
+// (NAMESPACE, RFC 2342), and APPENDLIMIT (RFC 7889).
 #include <cstdint>
 #include <optional>
 

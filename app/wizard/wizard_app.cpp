@@ -18,6 +18,7 @@ namespace mailassist::wizard {
 class WizardApp : public wxApp {
  public:
   bool OnInit() override;
+  int OnRun() override;
   int OnExit() override;
   void OnInitCmdLine(wxCmdLineParser& parser) override;
   bool OnCmdLineParsed(wxCmdLineParser& parser) override;
@@ -99,11 +100,21 @@ bool WizardApp::OnInit() {
   return true;
 }
 
-int WizardApp::OnExit() {
+// The process's exit status is OnRun()'s value (wxEntry ignores OnExit()'s), so a failed
+// script step must be counted here for a GUI test to fail.
+int WizardApp::OnRun() {
+  int loop = wxApp::OnRun();
   if (runner_ && exit_code_ == 0) exit_code_ = runner_->exit_code();
+  if (runner_ && exit_code_ == 0 && !runner_->finished()) {
+    std::fprintf(stderr, "mailassist-wizard: the window closed before the script ended\n");
+    exit_code_ = 1;
+  }
+  return exit_code_ != 0 ? exit_code_ : loop;
+}
+
+int WizardApp::OnExit() {
   runner_.reset();
-  wxApp::OnExit();
-  return exit_code_;
+  return wxApp::OnExit();
 }
 
 }  // namespace mailassist::wizard

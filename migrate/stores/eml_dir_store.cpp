@@ -131,9 +131,7 @@ class EmlDirStore final : public MailStore {
       }
       m.size = info->size;
       apply_header_flags(info->headers, m);
-      if (!m.date) m.date = parse_rfc5322_date(info->headers.value(HeaderField::date));
-      if (!m.date) m.date = file_date(file);
-      m.message_id = message_id_of(info->headers.value(HeaderField::message_id));
+      fill_date_and_message_id(*info, file, m);
       if (sink && !sink(m)) break;
     }
     return ok();

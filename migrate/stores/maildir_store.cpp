@@ -161,9 +161,7 @@ class MaildirStore final : public MailStore {
       m.size = info->size;
       apply_maildir_info(f.name, f.in_new, keywords, m);
       m.date = name_date(f.name);
-      if (!m.date) m.date = parse_rfc5322_date(info->headers.value(HeaderField::date));
-      if (!m.date) m.date = file_date(f.path);
-      m.message_id = message_id_of(info->headers.value(HeaderField::message_id));
+      fill_date_and_message_id(*info, f.path, m);
       if (sink && !sink(m)) break;
     }
     return ok();

@@ -2,6 +2,7 @@
 
 #include "migrate/stores/crlf_reader.hpp"
 #include "migrate/stores/line_reader.hpp"
+#include "migrate/stores/message_date.hpp"
 
 namespace mailassist::migrate {
 
@@ -21,6 +22,13 @@ Result<MessageFileInfo> measure_message_file(const std::filesystem::path& file, 
     info.size += crlf_size_of(p, /*unquote_from=*/false);
   }
   return info;
+}
+
+void fill_date_and_message_id(const MessageFileInfo& info, const std::filesystem::path& file,
+                              MessageEnvelope& message) {
+  if (!message.date) message.date = parse_rfc5322_date(info.headers.value(HeaderField::date));
+  if (!message.date) message.date = file_date(file);
+  message.message_id = message_id_of(info.headers.value(HeaderField::message_id));
 }
 
 std::string utf8_path(const std::filesystem::path& path) {

@@ -1,7 +1,7 @@
 // Feeds arbitrary bytes through what ImapClient does with a server's output: split into
 // lines, hand them to the ResponseAssembler, read literals by count, parse each complete
-// response (typing FETCH and STATUS data as the client does). Also round-trips every LIST name
-// through the modified UTF-7 decoder/encoder.
+// response (typing FETCH, STATUS and NAMESPACE data as the client and migration do). Also
+// round-trips every LIST name through the modified UTF-7 decoder/encoder.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -9,6 +9,7 @@
 
 #include "protocols/imap/mailbox_name.hpp"
 #include "protocols/imap/message_index.hpp"
+#include "protocols/imap/namespace_response.hpp"
 #include "protocols/imap/response_assembler.hpp"
 #include "protocols/imap/response_parser.hpp"
 
@@ -51,6 +52,11 @@ void parse(std::string_view text) {
       }
     } else if (data->keyword == "STATUS") {
       (void)mailassist::imap::parse_status_response(data->raw);
+    } else if (data->keyword == "NAMESPACE") {
+      // Migration reads the personal prefix and decodes it as a mailbox name.
+      if (auto namespaces = mailassist::imap::parse_namespace_response(data->raw)) {
+        for (const auto& d : namespaces->personal) check_mailbox_name(d.prefix);
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 // The wizard's wx-free logic (app/wizard/model/), tested without a display.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -6,6 +7,7 @@
 
 #include "app/wizard/model/account_choice.hpp"
 #include "app/wizard/model/account_form.hpp"
+#include "app/wizard/model/copy_clock.hpp"
 #include "app/wizard/model/export_formats.hpp"
 #include "app/wizard/model/login_verdict.hpp"
 #include "app/wizard/model/lookup_board.hpp"
@@ -159,6 +161,43 @@ TEST(LoginVerdict, TestsTheAccountsFirstIncomingAndOutgoingServer) {
   EXPECT_EQ(servers[1].host, "smtp.a.test");
 }
 
+TEST(CopyClock, PausedTimeDoesNotCount) {
+  using namespace std::chrono_literals;
+  CopyClock::Clock::time_point t0{};
+  CopyClock clock;
+  clock.start(t0);
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 10s), 10.0);
+  clock.pause(t0 + 10s);
+  clock.pause(t0 + 20s);  // a second click changes nothing
+  EXPECT_TRUE(clock.paused());
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 70s), 10.0);  // a pause still going
+  clock.resume(t0 + 70s);
+  clock.resume(t0 + 80s);
+  EXPECT_FALSE(clock.paused());
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 80s), 20.0);
+  clock.start(t0 + 100s);  // a new run forgets the old pauses
+  EXPECT_DOUBLE_EQ(clock.working_seconds(t0 + 105s), 5.0);
+}
+
+TEST(CopyClock, PaceLeavesThePauseOut) {
+  using namespace std::chrono_literals;
+  CopyClock::Clock::time_point t0{};
+  CopyClock clock;
+  clock.start(t0);
+  EXPECT_FALSE(copy_pace(clock, t0 + 100ms, 1000, 4000));  // too early to say
+  EXPECT_FALSE(copy_pace(clock, t0 + 10s, 0, 4000));       // nothing copied yet
+  clock.pause(t0 + 10s);
+  clock.resume(t0 + 3610s);  // an hour's pause
+  // 10 s of work for 1000 bytes: 100 bytes/s, 3000 bytes left take 30 s.
+  auto pace = copy_pace(clock, t0 + 3610s, 1000, 4000);
+  ASSERT_TRUE(pace);
+  EXPECT_DOUBLE_EQ(pace->bytes_per_second, 100.0);
+  EXPECT_DOUBLE_EQ(pace->seconds_left, 30.0);
+  auto done = copy_pace(clock, t0 + 3640s, 4000, 4000);
+  ASSERT_TRUE(done);
+  EXPECT_DOUBLE_EQ(done->seconds_left, 0.0);
+}
+
 TEST(WizardScript, ParsesEveryVerb) {
   auto steps = parse_script(
       "# walkthrough\n\nsize 800 600\nset email ani@example.test\nclick next\n"
@@ -183,6 +222,41 @@ TEST(WizardScript, ErrorsNameTheLine) {
   EXPECT_FALSE(parse_script("size 0 600\n"));
   EXPECT_FALSE(parse_script("click\n"));
   EXPECT_FALSE(parse_script("wait-page detect soon\n"));
+  EXPECT_FALSE(parse_script("key\n"));
+  EXPECT_FALSE(parse_script("key tab backspace\n"));
+  EXPECT_FALSE(parse_script("key alt-\n"));
+  EXPECT_FALSE(parse_script("type\n"));
+  EXPECT_FALSE(parse_script("wait-text migrate_status\n"));
+  EXPECT_FALSE(parse_script("sleep\n"));
+  EXPECT_FALSE(parse_script("remember\n"));
+}
+
+TEST(WizardScript, KeysAndTimingSteps) {
+  auto steps = parse_script(
+      "key tab shift-tab alt-n enter @\ntype bob@localhost\nexpect-focus name\n"
+      "wait-text migrate_status Paused: 3\nsleep 2\nremember migrate_status\n"
+      "expect-same migrate_status\n");
+  ASSERT_TRUE(steps) << steps.error().message;
+  ASSERT_EQ(steps->size(), 7u);
+  const auto& keys = (*steps)[0].keys;
+  ASSERT_EQ(keys.size(), 5u);
+  EXPECT_EQ(keys[0].kind, ScriptKey::Kind::tab);
+  EXPECT_FALSE(keys[0].shift);
+  EXPECT_TRUE(keys[1].shift);
+  EXPECT_EQ(keys[2].kind, ScriptKey::Kind::character);
+  EXPECT_EQ(keys[2].character, 'n');
+  EXPECT_TRUE(keys[2].alt);
+  EXPECT_EQ(keys[3].kind, ScriptKey::Kind::enter);
+  EXPECT_EQ(keys[4].character, '@');
+  EXPECT_EQ((*steps)[1].verb, ScriptVerb::type);
+  EXPECT_EQ((*steps)[1].text, "bob@localhost");
+  EXPECT_EQ((*steps)[2].verb, ScriptVerb::expect_focus);
+  EXPECT_EQ((*steps)[3].verb, ScriptVerb::wait_text);
+  EXPECT_EQ((*steps)[3].name, "migrate_status");
+  EXPECT_EQ((*steps)[3].text, "Paused: 3");
+  EXPECT_EQ((*steps)[4].seconds, 2);
+  EXPECT_EQ((*steps)[5].verb, ScriptVerb::remember);
+  EXPECT_EQ((*steps)[6].verb, ScriptVerb::expect_same);
 }
 
 class TempDir : public ::testing::Test {
@@ -245,6 +319,54 @@ TEST_F(MailSources, CountsLiveMessagesPerFolder) {
     }
   }
   EXPECT_GT(summary->bytes, 0u);
+}
+
+TEST_F(MailSources, ListsEveryFolderFirstThenCountsThemInOrder) {
+  std::ofstream(dir_ / "Inbox") << "From a@b.test Mon Nov  2 10:00:00 2026\nSubject: one\n\nx\n\n"
+                                   "From a@b.test Mon Nov  2 11:00:00 2026\nSubject: two\n\ny\n";
+  std::ofstream(dir_ / "Sent") << "From a@b.test Mon Nov  2 12:00:00 2026\nSubject: three\n\nz\n";
+  std::vector<std::string> events;
+  std::vector<FolderSummary> listed;
+  CountListener listener;
+  listener.listed = [&](const std::vector<FolderSummary>& folders) {
+    listed = folders;
+    events.push_back("listed " + std::to_string(folders.size()));
+  };
+  listener.counted = [&](std::size_t index, const FolderSummary& folder) {
+    ASSERT_LT(index, listed.size());
+    EXPECT_EQ(folder.path, listed[index].path);
+    EXPECT_TRUE(folder.counted);
+    events.push_back(folder.path + " " + std::to_string(folder.messages));
+  };
+  auto summary = count_source(dir_, CancelToken(), listener);
+  ASSERT_TRUE(summary) << summary.error().message;
+  ASSERT_EQ(listed.size(), 2u);
+  for (const auto& folder : listed) {
+    EXPECT_FALSE(folder.counted);  // "counting..." until its own report comes
+    EXPECT_EQ(folder.messages, 0u);
+  }
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0], "listed 2");
+  std::sort(events.begin() + 1, events.end());
+  EXPECT_EQ(events[1], "Inbox 2");
+  EXPECT_EQ(events[2], "Sent 1");
+  EXPECT_EQ(summary->messages, 3u);
+}
+
+TEST_F(MailSources, ACancelledCountStopsAndSaysSo) {
+  for (const char* name : {"Inbox", "Sent", "Archive"})
+    std::ofstream(dir_ / name) << "From a@b.test Mon Nov  2 10:00:00 2026\nSubject: x\n\nx\n";
+  CancelToken cancel;
+  std::size_t counted = 0;
+  CountListener listener;
+  listener.counted = [&](std::size_t, const FolderSummary&) {
+    ++counted;
+    cancel.cancel();  // the person left the page after the first folder
+  };
+  auto summary = count_source(dir_, cancel, listener);
+  ASSERT_FALSE(summary);
+  EXPECT_EQ(summary.error().kind, ErrorKind::cancelled);
+  EXPECT_EQ(counted, 1u);
 }
 
 TEST_F(MailSources, AMissingFolderIsAnError) {

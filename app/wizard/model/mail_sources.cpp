@@ -24,17 +24,21 @@ std::string join_path(const std::vector<std::string>& levels) {
 
 }  // namespace
 
-Result<SourceSummary> summarize_source(const std::filesystem::path& path,
-                                       const CancelToken& cancel) {
+Result<SourceSummary> count_source(const std::filesystem::path& path, const CancelToken& cancel,
+                                   const CountListener& listener) {
   auto store = migrate::open_store(path);
   if (!store) return std::move(store).error();
   auto folders = (*store)->folders(cancel);
   if (!folders) return std::move(folders).error();
   SourceSummary summary;
   summary.description = (*store)->description();
-  for (const auto& folder : *folders) {
+  for (const auto& folder : *folders)
+    summary.folders.push_back(FolderSummary{join_path(folder.path), folder.role});
+  if (listener.listed) listener.listed(summary.folders);
+  for (std::size_t i = 0; i < folders->size(); ++i) {
     if (cancel.cancelled()) return make_error(ErrorKind::cancelled, "stopped");
-    FolderSummary row{join_path(folder.path), folder.role};
+    const auto& folder = (*folders)[i];
+    auto& row = summary.folders[i];
     if (folder.holds_messages) {
       auto scanned = (*store)->scan(
           folder,
@@ -48,12 +52,20 @@ Result<SourceSummary> summarize_source(const std::filesystem::path& path,
           [&](const migrate::StoreProblem& problem) { summary.problems.push_back(problem); },
           cancel);
       if (!scanned) return std::move(scanned).error();
+      // A scan the sink stopped is not a count.
+      if (cancel.cancelled()) return make_error(ErrorKind::cancelled, "stopped");
     }
+    row.counted = true;
     summary.messages += row.messages;
     summary.bytes += row.bytes;
-    summary.folders.push_back(std::move(row));
+    if (listener.counted) listener.counted(i, row);
   }
   return summary;
+}
+
+Result<SourceSummary> summarize_source(const std::filesystem::path& path,
+                                       const CancelToken& cancel) {
+  return count_source(path, cancel, {});
 }
 
 Result<migrate::ImapTarget> imap_target(const autoconfig::AccountConfig& config,

@@ -5,6 +5,7 @@
 // migration itself is migrate::plan_migration / run_migration, called as they are.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct FolderSummary {
   migrate::FolderRole role = migrate::FolderRole::other;
   std::uint64_t messages = 0;  // live (not marked deleted)
   std::uint64_t bytes = 0;
+  bool counted = false;  // false while its messages are still being counted
 };
 
 struct SourceSummary {
@@ -38,7 +40,23 @@ struct SourceSummary {
   std::vector<migrate::StoreProblem> problems;
 };
 
-// Opens the store at `path` and counts every folder. Reads only.
+// For a list that fills in as the counting goes (the page shows found Thunderbird
+// profiles' folders at once and their counts as they arrive). Called on the counting
+// thread; either may be empty.
+struct CountListener {
+  // Every folder, before any is counted (counted == false, zero counts).
+  std::function<void(const std::vector<FolderSummary>&)> listed;
+  // One folder's counts, in the order listed; `index` is its place in that list.
+  std::function<void(std::size_t index, const FolderSummary&)> counted;
+};
+
+// Opens the store at `path` and counts every folder, telling `listener` as it goes.
+// Reads only. A cancelled count is ErrorKind::cancelled (the listener may have heard of
+// some folders by then).
+Result<SourceSummary> count_source(const std::filesystem::path& path, const CancelToken& cancel,
+                                   const CountListener& listener);
+
+// count_source() without a listener.
 Result<SourceSummary> summarize_source(const std::filesystem::path& path,
                                        const CancelToken& cancel);
 

@@ -12,6 +12,17 @@
 //                             TEXT enabled|disabled|shown|hidden checks that state instead
 //   screenshot FILE.png       the window as it is now
 //   quit                      close the wizard (exit status 0 unless an expect failed)
+//
+// Keyboard and timing steps (a person without a mouse; work that must hold still):
+//   key KEY...                real key presses through the X server (XTEST), to the
+//                             focused control: tab shift-tab enter escape space up down,
+//                             alt-X (a mnemonic) or one character
+//   type TEXT...              the text as real key presses
+//   expect-focus NAME         the control with the keyboard focus is NAME (or inside it)
+//   wait-text NAME TEXT...    until the control's label/value contains TEXT (60 s)
+//   sleep SECONDS             let time pass (for expect-same, never to wait for work)
+//   remember NAME             note the control's label/value ...
+//   expect-same NAME          ... and check it has not changed since
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,14 +31,38 @@
 
 namespace mailassist::wizard {
 
-enum class ScriptVerb { size, set, click, wait_page, expect, screenshot, quit };
+enum class ScriptVerb {
+  size,
+  set,
+  click,
+  wait_page,
+  expect,
+  screenshot,
+  quit,
+  key,
+  type,
+  expect_focus,
+  wait_text,
+  sleep,
+  remember,
+  expect_same
+};
+
+struct ScriptKey {
+  enum class Kind { tab, enter, escape, space, up, down, character };
+  Kind kind = Kind::tab;
+  char character = 0;  // Kind::character: a printable ASCII character
+  bool shift = false;
+  bool alt = false;
+};
 
 struct ScriptStep {
   ScriptVerb verb = ScriptVerb::quit;
   std::string name;  // control, page or file
   std::string text;  // set/expect: the rest of the line
   int width = 0, height = 0;
-  int seconds = 60;  // wait-page
+  int seconds = 60;             // wait-page, wait-text, sleep
+  std::vector<ScriptKey> keys;  // key
   int line = 0;
 };
 

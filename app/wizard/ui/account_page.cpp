@@ -41,7 +41,7 @@ AccountPage::AccountPage(wxWindow* parent, WizardState& state)
                           wxDefaultValidator, "email");
   password_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                              wxTE_PASSWORD, wxDefaultValidator, "password");
-  add_field(_("Your &name:"), name_, &name_problem_);
+  add_field(_("Your na&me:"), name_, &name_problem_);
   add_field(_("&Email address:"), email_, &email_problem_);
   add_field(_("&Password:"), password_, &password_note_);
   body_->Add(grid, 0, wxEXPAND | wxTOP, FromDIP(8));

@@ -24,8 +24,11 @@ class PageProgress final : public Progress {
     auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
     bool last = update.total != 0 && update.done == update.total;
-    if (!last && now - last_ < std::chrono::milliseconds(100)) return;
+    // Entering or leaving a pause always gets through: the page says "Paused" from it.
+    bool pause_changed = update.paused != paused_;
+    if (!last && !pause_changed && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
+    paused_ = update.paused;
     post_(update);
   }
 
@@ -33,6 +36,7 @@ class PageProgress final : public Progress {
   std::function<void(const ProgressUpdate&)> post_;
   std::mutex mutex_;
   std::chrono::steady_clock::time_point last_{};
+  bool paused_ = false;
 };
 
 wxString duration_text(double seconds) {
@@ -54,7 +58,7 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
   skip_ = new wxRadioButton(this, wxID_ANY, _("&Do not bring any mail"), wxDefaultPosition,
                             wxDefaultSize, wxRB_GROUP, wxDefaultValidator, "migrate_skip");
   bring_ =
-      new wxRadioButton(this, wxID_ANY, _("&Copy mail from this computer to the server"),
+      new wxRadioButton(this, wxID_ANY, _("C&opy mail from this computer to the server"),
                         wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "migrate_yes");
   body_->Add(skip_, 0, wxBOTTOM, FromDIP(6));
   body_->Add(bring_, 0, wxBOTTOM, FromDIP(8));
@@ -76,9 +80,12 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
                        wxDefaultValidator, "migrate_scan");
   start_ = new wxButton(this, wxID_ANY, _("&Start copying"), wxDefaultPosition, wxDefaultSize, 0,
                         wxDefaultValidator, "migrate_start");
+  pause_button_ = new wxButton(this, wxID_ANY, _("&Pause"), wxDefaultPosition, wxDefaultSize, 0,
+                               wxDefaultValidator, "migrate_pause");
   stop_ = new wxButton(this, wxID_ANY, _("S&top"), wxDefaultPosition, wxDefaultSize, 0,
                        wxDefaultValidator, "migrate_stop");
-  for (auto* button : {look_, start_, stop_}) buttons->Add(button, 0, wxRIGHT, FromDIP(8));
+  for (auto* button : {look_, start_, pause_button_, stop_})
+    buttons->Add(button, 0, wxRIGHT, FromDIP(8));
   body_->Add(buttons, 0, wxBOTTOM, FromDIP(8));
 
   list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -93,7 +100,7 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
   list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
     event.Skip();
     int w = list_->GetClientSize().x;
-    const int share[] = {20, 12, 11, 20, 37};
+    const int share[] = {17, 12, 12, 17, 42};
     for (int i = 0; i < 5; ++i) list_->SetColumnWidth(i, w * share[i] / 100);
   });
   gauge_ = new wxGauge(this, wxID_ANY, 1000, wxDefaultPosition, wxDefaultSize,
@@ -117,19 +124,29 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
   source_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     plan_.reset();
     update_controls();
+    count_chosen_profile();
   });
   folder_->text()->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+    bool was_profile = source_->GetSelection() + 1 < int(source_->GetCount());
     source_->SetSelection(int(source_->GetCount()) - 1);
     plan_.reset();
     update_controls();
+    if (was_profile) count_chosen_profile();  // stops the profile's count, clears its list
   });
   look_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { look_inside(); });
   start_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { start(); });
-  stop_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { job_.cancel(); });
+  pause_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggle_pause(); });
+  stop_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    job_.cancel();
+    pause_.wake();  // a paused copy stops now, not at the gate's next look at the token
+  });
   save_report_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_report(); });
 }
 
 MigratePage::~MigratePage() {
+  count_job_.stop();
+  job_.cancel();
+  pause_.wake();
   job_.stop();
 }
 
@@ -145,6 +162,63 @@ void MigratePage::enter() {
     source_->SetSelection(0);
   }
   update_controls();
+  if (list_->GetItemCount() == 0 && !running_) count_chosen_profile();
+}
+
+void MigratePage::count_chosen_profile() {
+  ++count_generation_;
+  count_job_.stop();
+  if (running_) return;
+  list_->DeleteAllItems();
+  status_->set_text(wxString());
+  int index = source_->GetSelection();
+  const auto* in = state_.account.incoming.empty() ? nullptr : &state_.account.incoming.front();
+  bool imap = in && in->protocol == autoconfig::Protocol::imap;
+  if (!imap || index < 0 || std::size_t(index) >= sources_.size()) return;
+  auto path = sources_[std::size_t(index)].path;
+  status_->set_text(_("Counting the messages..."));
+  count_job_.start([this, path, generation = count_generation_](const CancelToken& cancel) {
+    CountListener listener;
+    listener.listed = [this, generation](const std::vector<FolderSummary>& folders) {
+      CallAfter([this, generation, folders] { show_listed(generation, folders); });
+    };
+    listener.counted = [this, generation](std::size_t row, const FolderSummary& folder) {
+      CallAfter([this, generation, row, folder] { show_counted(generation, row, folder); });
+    };
+    auto summary = count_source(path, cancel, listener);
+    if (summary) {
+      CallAfter([this, generation, summary = *summary] { show_counts_done(generation, summary); });
+    } else if (summary.error().kind != ErrorKind::cancelled) {
+      CallAfter([this, generation, message = summary.error().message] {
+        if (generation == count_generation_)
+          job_failed(_("MailAssist cannot read this mail"), message);
+      });
+    }
+  });
+}
+
+void MigratePage::show_listed(unsigned generation, const std::vector<FolderSummary>& folders) {
+  if (generation != count_generation_) return;
+  list_->DeleteAllItems();
+  for (const auto& folder : folders) {
+    long row = list_->InsertItem(list_->GetItemCount(), utf8(folder.path));
+    list_->SetItem(row, kMessages, _("counting..."));
+  }
+}
+
+void MigratePage::show_counted(unsigned generation, std::size_t index,
+                               const FolderSummary& folder) {
+  if (generation != count_generation_ || long(index) >= list_->GetItemCount()) return;
+  list_->SetItem(long(index), kMessages,
+                 wxString::Format("%llu", static_cast<unsigned long long>(folder.messages)));
+  list_->SetItem(long(index), kSize, size_text(folder.bytes));
+}
+
+void MigratePage::show_counts_done(unsigned generation, const SourceSummary& summary) {
+  if (generation != count_generation_) return;
+  status_->set_text(wxString::Format(_("%llu messages (%s) in %zu folders."),
+                                     static_cast<unsigned long long>(summary.messages),
+                                     size_text(summary.bytes), summary.folders.size()));
 }
 
 void MigratePage::update_controls() {
@@ -160,6 +234,8 @@ void MigratePage::update_controls() {
   folder_->Enable(bring && !running_);
   look_->Enable(bring && !running_ && !chosen_path().empty());
   start_->Enable(bring && !running_ && plan_.has_value());
+  pause_button_->Enable(copying_);
+  pause_button_->SetLabel(paused_ ? _("Res&ume") : _("&Pause"));
   stop_->Enable(running_);
   save_report_->Enable(!running_ && state_.migration.has_value());
   relayout();
@@ -181,6 +257,8 @@ void MigratePage::look_inside() {
     return;
   }
   target_ = *target;
+  ++count_generation_;  // Look inside counts again, and asks the server too
+  count_job_.stop();
   plan_.reset();
   store_.reset();
   list_->DeleteAllItems();
@@ -252,48 +330,81 @@ void MigratePage::show_plan(const migrate::MigrationPlan& plan) {
 void MigratePage::start() {
   if (!plan_ || !store_ || !target_) return;
   running_ = true;
-  started_ = std::chrono::steady_clock::now();
-  bytes_at_start_ = 0;
+  copying_ = true;
+  pause_ = PauseGate();  // a fresh gate: a stopped run may have left its own paused
+  paused_ = held_ = false;
+  clock_.start(std::chrono::steady_clock::now());
   gauge_->SetValue(0);
   status_->set_text(_("Copying..."));
   update_controls();
-  job_.start([this, store = store_, plan = *plan_, target = *target_](const CancelToken& cancel) {
-    PageProgress progress([this](const ProgressUpdate& update) {
-      CallAfter([this, update] { show_progress(update); });
-    });
-    auto report = migrate::run_migration(*store, plan, target, {}, cancel, progress);
-    if (!report) {
-      CallAfter([this, message = report.error().message] {
-        job_failed(_("The copy could not start"), message);
+  migrate::MigrationOptions options;
+  options.pause = pause_;
+  job_.start(
+      [this, store = store_, plan = *plan_, target = *target_, options](const CancelToken& cancel) {
+        PageProgress progress([this](const ProgressUpdate& update) {
+          CallAfter([this, update] { show_progress(update); });
+        });
+        auto report = migrate::run_migration(*store, plan, target, options, cancel, progress);
+        if (!report) {
+          CallAfter([this, message = report.error().message] {
+            job_failed(_("The copy could not start"), message);
+          });
+          return;
+        }
+        CallAfter([this, report = *report] { show_report(report); });
       });
-      return;
-    }
-    CallAfter([this, report = *report] { show_report(report); });
-  });
+}
+
+void MigratePage::toggle_pause() {
+  if (!copying_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (!paused_) {
+    paused_ = true;
+    held_ = false;
+    clock_.pause(now);
+    pause_.pause();
+    status_->set_text(_("Pausing after the messages already on their way..."));
+  } else {
+    paused_ = false;
+    held_ = false;
+    clock_.resume(now);
+    pause_.resume();
+    status_->set_text(_("Copying..."));
+  }
+  update_controls();
 }
 
 void MigratePage::show_progress(const ProgressUpdate& update) {
   if (!running_) return;
   if (update.bytes_total > 0)
     gauge_->SetValue(int(1000.0 * double(update.bytes_done) / double(update.bytes_total)));
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-  wxString text =
-      wxString::Format(_("%llu of %llu messages"), static_cast<unsigned long long>(update.done),
-                       static_cast<unsigned long long>(update.total));
-  if (seconds > 0.5 && update.bytes_done > 0) {
-    double rate = double(update.bytes_done) / seconds;
-    text += wxString::Format(_(", %s per second"), size_text(std::uint64_t(rate)));
-    if (update.bytes_total > update.bytes_done)
-      text +=
-          wxString::Format(_(", about %s left"),
-                           duration_text(double(update.bytes_total - update.bytes_done) / rate));
+  auto done = static_cast<unsigned long long>(update.done);
+  auto total = static_cast<unsigned long long>(update.total);
+  if (paused_) {
+    // "Paused" once the engine holds (every batch sent is confirmed); the counts still
+    // follow its updates, so a copy that went on would show here.
+    held_ = held_ || update.paused;
+    status_->set_text(held_ ? wxString::Format(_("Paused: %llu of %llu messages. Press Resume to "
+                                                 "go on."),
+                                               done, total)
+                            : _("Pausing after the messages already on their way..."));
+    return;
+  }
+  wxString text = wxString::Format(_("%llu of %llu messages"), done, total);
+  if (auto pace = copy_pace(clock_, std::chrono::steady_clock::now(), update.bytes_done,
+                            update.bytes_total)) {
+    text +=
+        wxString::Format(_(", %s per second"), size_text(std::uint64_t(pace->bytes_per_second)));
+    if (pace->seconds_left > 0)
+      text += wxString::Format(_(", about %s left"), duration_text(pace->seconds_left));
   }
   status_->set_text(text);
 }
 
 void MigratePage::show_report(const migrate::MigrationReport& report) {
   running_ = false;
+  copying_ = false;
+  paused_ = held_ = false;
   state_.migration = report;
   for (const auto& folder : report.folders) {
     long row = list_->FindItem(-1, utf8(folder.source));
@@ -326,6 +437,8 @@ void MigratePage::show_report(const migrate::MigrationReport& report) {
 
 void MigratePage::job_failed(const wxString& what, const std::string& message) {
   running_ = false;
+  copying_ = false;
+  paused_ = held_ = false;
   status_->set_text(what + ": " + utf8(message));
   update_controls();
 }

@@ -3,7 +3,8 @@
 // profiles or a folder the person picks; what is inside (folders, messages, sizes) and
 // where each folder goes; the migration with progress, rate and time left, which can be
 // stopped and continued (the journal makes sure nothing is sent twice); the per-folder
-// report, saveable as CSV.
+// report, saveable as CSV. Pause holds the copy between batches (core/pause_gate.hpp)
+// with nothing half-sent; Resume goes on from there.
 #include <chrono>
 #include <memory>
 
@@ -14,6 +15,7 @@
 #include <wx/radiobut.h>
 #include <wx/textctrl.h>
 
+#include "app/wizard/model/copy_clock.hpp"
 #include "app/wizard/model/mail_sources.hpp"
 #include "app/wizard/ui/background_job.hpp"
 #include "app/wizard/ui/folder_field.hpp"
@@ -34,10 +36,17 @@ class MigratePage : public WizardPage {
   void update_controls();
   std::filesystem::path chosen_path() const;
   void look_inside();
+  // A found Thunderbird profile's folders are listed and counted as soon as it is chosen,
+  // off the UI thread; a newer count (or Look inside) makes older results stale.
+  void count_chosen_profile();
+  void show_listed(unsigned generation, const std::vector<FolderSummary>& folders);
+  void show_counted(unsigned generation, std::size_t index, const FolderSummary& folder);
+  void show_counts_done(unsigned generation, const SourceSummary& summary);
   void start();
   void show_summary(const SourceSummary& summary);
   void show_plan(const migrate::MigrationPlan& plan);
   void show_progress(const ProgressUpdate& update);
+  void toggle_pause();
   void show_report(const migrate::MigrationReport& report);
   void job_failed(const wxString& what, const std::string& message);
   void save_report();
@@ -50,6 +59,7 @@ class MigratePage : public WizardPage {
   FolderField* folder_;
   wxButton* look_;
   wxButton* start_;
+  wxButton* pause_button_;
   wxButton* stop_;
   wxListCtrl* list_;
   wxGauge* gauge_;
@@ -58,12 +68,19 @@ class MigratePage : public WizardPage {
   wxButton* save_report_;
 
   bool running_ = false;
+  bool copying_ = false;  // run_migration (not Look inside) is running
+  // Pause: the person asked for it (paused_); the engine said it holds (held_). The rate
+  // leaves out the time from the click on Pause to the click on Resume (clock_).
+  PauseGate pause_;
+  bool paused_ = false;
+  bool held_ = false;
+  CopyClock clock_;
   std::shared_ptr<migrate::MailStore> store_;
   std::optional<migrate::MigrationPlan> plan_;
   std::optional<migrate::ImapTarget> target_;
-  std::chrono::steady_clock::time_point started_;
-  std::uint64_t bytes_at_start_ = 0;
   BackgroundJob job_;
+  BackgroundJob count_job_;
+  unsigned count_generation_ = 0;
 };
 
 }  // namespace mailassist::wizard

@@ -8,9 +8,11 @@
 #include <wx/choice.h>
 #include <wx/collpane.h>
 #include <wx/filepicker.h>
+#include <wx/listctrl.h>
 #include <wx/radiobut.h>
 #include <wx/spinctrl.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include "app/wizard/ui/screenshot.hpp"
 
@@ -28,7 +30,40 @@ wxString text_of(wxWindow* window) {
   if (auto* text = dynamic_cast<wxTextCtrl*>(window)) return text->GetValue();
   if (auto* choice = dynamic_cast<wxChoice*>(window)) return choice->GetStringSelection();
   if (auto* check = dynamic_cast<wxCheckBox*>(window)) return check->GetValue() ? "1" : "0";
+  if (auto* list = dynamic_cast<wxListCtrl*>(window)) {
+    // Every cell: a row per line, its columns separated by " | ".
+    wxString cells;
+    for (long row = 0; row < list->GetItemCount(); ++row) {
+      for (int column = 0; column < list->GetColumnCount(); ++column)
+        cells << (column ? " | " : "") << list->GetItemText(row, column);
+      cells << "\n";
+    }
+    return cells;
+  }
+  // What a person reads: a button's or a paragraph's text without mnemonic marks.
+  if (auto* control = dynamic_cast<wxControl*>(window)) return control->GetLabelText();
   return window->GetLabel();
+}
+
+// The simulator's key code and modifiers for a script key.
+std::pair<int, int> key_code(const ScriptKey& key) {
+  int code = 0;
+  switch (key.kind) {
+    case ScriptKey::Kind::tab: code = WXK_TAB; break;
+    case ScriptKey::Kind::enter: code = WXK_RETURN; break;
+    case ScriptKey::Kind::escape: code = WXK_ESCAPE; break;
+    case ScriptKey::Kind::space: code = WXK_SPACE; break;
+    case ScriptKey::Kind::up: code = WXK_UP; break;
+    case ScriptKey::Kind::down: code = WXK_DOWN; break;
+    case ScriptKey::Kind::character: code = static_cast<unsigned char>(key.character); break;
+  }
+  return {code, (key.shift ? wxMOD_SHIFT : 0) | (key.alt ? wxMOD_ALT : 0)};
+}
+
+bool named_or_inside(wxWindow* window, const wxString& name) {
+  for (; window; window = window->GetParent())
+    if (window->GetName() == name) return true;
+  return false;
 }
 
 }  // namespace
@@ -92,6 +127,42 @@ bool ScriptRunner::run(const ScriptStep& step) {
         fail(step, "cannot save " + step.name);
       return true;
     case ScriptVerb::quit: next_ = steps_.size(); return true;
+    case ScriptVerb::key:
+    case ScriptVerb::type: {
+      // Real key presses go to the window with the X input focus; without a window
+      // manager (Xvfb) nobody gives it to the frame, so it asks for it first.
+      // A dialog of ours (Close asks first) may have it instead, which is fine.
+      if (!wxGetActiveWindow()) {
+        frame_->Raise();
+        if (std::chrono::steady_clock::now() - step_started_ > std::chrono::seconds(10)) {
+          fail(step, "the wizard's window never got the keyboard focus");
+          return true;
+        }
+        return false;
+      }
+      wxUIActionSimulator keyboard;
+      if (step.verb == ScriptVerb::type) {
+        keyboard.Text(step.text.c_str());
+      } else {
+        for (const auto& key : step.keys) {
+          auto [code, modifiers] = key_code(key);
+          keyboard.Char(code, modifiers);
+        }
+      }
+      settle_ticks_ = 3;
+      return true;
+    }
+    case ScriptVerb::expect_focus: {
+      auto* focus = wxWindow::FindFocus();
+      if (!named_or_inside(focus, wxString::FromUTF8(step.name)))
+        fail(step, "the focus is on " +
+                       (focus ? "'" + focus->GetName().ToStdString(wxConvUTF8) + "'"
+                              : std::string("nothing")) +
+                       ", expected " + step.name);
+      return true;
+    }
+    case ScriptVerb::sleep:
+      return std::chrono::steady_clock::now() - step_started_ >= std::chrono::seconds(step.seconds);
     default: break;
   }
   auto* window = find(step.name);
@@ -100,6 +171,29 @@ bool ScriptRunner::run(const ScriptStep& step) {
     return true;
   }
   auto value = wxString::FromUTF8(step.text);
+  if (step.verb == ScriptVerb::wait_text) {
+    if (text_of(window).Contains(value)) return true;
+    if (std::chrono::steady_clock::now() - step_started_ > std::chrono::seconds(step.seconds)) {
+      fail(step, "timed out waiting for " + step.name + " to contain '" + step.text + "' (it is '" +
+                     text_of(window).ToStdString(wxConvUTF8) + "')");
+      frame_->Close(true);
+      timer_.Stop();
+    }
+    return false;
+  }
+  if (step.verb == ScriptVerb::remember) {
+    remembered_[step.name] = text_of(window);
+    return true;
+  }
+  if (step.verb == ScriptVerb::expect_same) {
+    auto seen = remembered_.find(step.name);
+    if (seen == remembered_.end())
+      fail(step, "expect-same without remember " + step.name);
+    else if (seen->second != text_of(window))
+      fail(step, step.name + " changed from '" + seen->second.ToStdString(wxConvUTF8) + "' to '" +
+                     text_of(window).ToStdString(wxConvUTF8) + "'");
+    return true;
+  }
   if (step.verb == ScriptVerb::expect) {
     // State words, the same in every language; anything else is text to find.
     std::optional<bool> held;

@@ -4,6 +4,8 @@
 // would (typing sets the text and sends the text event, clicking sends the button event),
 // so the pages cannot tell a script from a person.
 #include <chrono>
+#include <map>
+#include <string>
 #include <vector>
 
 #include <wx/timer.h>
@@ -18,6 +20,8 @@ class ScriptRunner : public wxEvtHandler {
   ScriptRunner(WizardFrame* frame, std::vector<ScriptStep> steps);
   // 0 when every expect held; 1 otherwise (also when a wait timed out).
   int exit_code() const { return failed_ ? 1 : 0; }
+  // Every step ran (or `quit`): a wizard that closed on its own before that is a failure.
+  bool finished() const { return next_ >= steps_.size(); }
 
  private:
   void tick();
@@ -31,6 +35,7 @@ class ScriptRunner : public wxEvtHandler {
   wxTimer timer_;
   bool failed_ = false;
   int settle_ticks_ = 0;
+  std::map<std::string, wxString> remembered_;  // remember / expect-same
   std::chrono::steady_clock::time_point step_started_;
 };
 

@@ -36,12 +36,17 @@ TestPage::TestPage(wxWindow* parent, WizardState& state) : WizardPage(parent, st
                        wxDefaultValidator, "test_stop");
   again_ = new wxButton(this, wxID_ANY, _("&Test again"), wxDefaultPosition, wxDefaultSize, 0,
                         wxDefaultValidator, "test_again");
-  buttons->Add(stop_, 0, wxRIGHT, FromDIP(8));
+  buttons->Add(stop_);
   buttons->Add(again_);
-  body_->Add(buttons, 0, wxBOTTOM, FromDIP(8));
   stop_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { job_.cancel(); });
   again_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { start(); });
-  summary_ = add_text(wxString());
+  // The verdict beside the buttons rather than under them: with a certificate to show,
+  // the page then still fits at 800x600 without scrolling.
+  auto* footer = new wxBoxSizer(wxHORIZONTAL);
+  summary_ = add_text(wxString(), footer);
+  footer->GetItem(summary_)->SetProportion(1);
+  footer->Add(buttons, 0, wxLEFT | wxBOTTOM, FromDIP(8));
+  body_->Add(footer, 0, wxEXPAND);
   go_on_ = new wxCheckBox(this, wxID_ANY, _("&Keep these settings even though the test failed"),
                           wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "test_continue");
   body_->Add(go_on_, 0, wxBOTTOM, FromDIP(8));
@@ -101,8 +106,9 @@ void TestPage::start() {
                          ? _("No password was given, so only the connection is tested.")
                          : wxString());
   running_ = true;
-  stop_->Enable();
-  again_->Disable();
+  // One of the two at a time, in the same place: a disabled button only takes room.
+  stop_->Show();
+  again_->Hide();
   relayout();
   changed();
 
@@ -171,8 +177,8 @@ bool TestPage::all_ok() const {
 
 void TestPage::all_done() {
   running_ = false;
-  stop_->Disable();
-  again_->Enable();
+  stop_->Hide();
+  again_->Show();
   if (all_ok()) {
     if (!state_.password.empty()) summary_->set_text(_("Everything works."));
   } else {

@@ -24,7 +24,7 @@ WelcomePage::WelcomePage(wxWindow* parent, WizardState& state)
   question->SetFont(question->GetFont().Bold());
   several_ = new wxRadioButton(this, wxID_ANY, _("&Yes, on several devices"), wxDefaultPosition,
                                wxDefaultSize, wxRB_GROUP, wxDefaultValidator, "devices_several");
-  one_ = new wxRadioButton(this, wxID_ANY, _("&No, only on this computer"), wxDefaultPosition,
+  one_ = new wxRadioButton(this, wxID_ANY, _("N&o, only on this computer"), wxDefaultPosition,
                            wxDefaultSize, 0, wxDefaultValidator, "devices_one");
   body_->Add(several_, 0, wxLEFT | wxBOTTOM, FromDIP(8));
   body_->Add(one_, 0, wxLEFT | wxBOTTOM, FromDIP(8));

@@ -1,6 +1,8 @@
 #include "app/wizard/ui/wizard_frame.hpp"
 
+#include <wx/collpane.h>
 #include <wx/intl.h>
+#include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -24,6 +26,9 @@ WizardFrame::WizardFrame(WizardState& state)
       new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "root");
   auto* columns = new wxBoxSizer(wxHORIZONTAL);
   auto* step_list = new wxBoxSizer(wxVERTICAL);
+  heading_ =
+      new wxStaticText(root, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "heading");
+  heading_->SetFont(heading_->GetFont().Scaled(1.4f).Bold());
   book_ = new wxSimplebook(root, wxID_ANY);
   pages_ = {new WelcomePage(book_, state), new AccountPage(book_, state),
             new DetectPage(book_, state),  new SettingsPage(book_, state),
@@ -40,7 +45,10 @@ WizardFrame::WizardFrame(WizardState& state)
   columns->Add(step_list, 0, wxALL, FromDIP(14));
   columns->Add(new wxStaticLine(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLI_VERTICAL), 0,
                wxEXPAND | wxTOP | wxBOTTOM, FromDIP(8));
-  columns->Add(book_, 1, wxEXPAND);
+  auto* page_column = new wxBoxSizer(wxVERTICAL);
+  page_column->Add(heading_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+  page_column->Add(book_, 1, wxEXPAND);
+  columns->Add(page_column, 1, wxEXPAND);
 
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   back_ = new wxButton(root, wxID_ANY, _("< &Back"), wxDefaultPosition, wxDefaultSize, 0,
@@ -64,6 +72,8 @@ WizardFrame::WizardFrame(WizardState& state)
   next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_next(); });
   close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
   next_->SetDefault();
+  Bind(wxEVT_CHAR_HOOK, &WizardFrame::on_key, this);
+  Bind(wxEVT_CLOSE_WINDOW, &WizardFrame::on_close, this);
 
   SetMinSize(FromDIP(wxSize(640, 480)));
   SetSize(FromDIP(wxSize(900, 680)));
@@ -97,11 +107,59 @@ void WizardFrame::show(std::size_t index) {
     steps_[i]->SetForegroundColour(i == index ? wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT)
                                               : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   }
+  heading_->SetLabel(pages_[index]->heading());
   pages_[index]->enter();
-  pages_[index]->SetFocus();
   next_->SetLabel(index + 1 == pages_.size() ? _("&Finish") : _("&Next >"));
   Layout();
   refresh_buttons();
+  // After enter(): it decides which controls are shown and enabled.
+  if (!pages_[index]->focus_first_field()) next_->SetFocus();
+}
+
+void WizardFrame::on_key(wxKeyEvent& event) {
+  auto* focus = wxWindow::FindFocus();
+  wxCollapsiblePane* pane = nullptr;
+  for (auto* window = focus; window && !pane; window = window->GetParent())
+    pane = dynamic_cast<wxCollapsiblePane*>(window);
+  switch (event.GetKeyCode()) {
+    case WXK_RETURN:
+    case WXK_NUMPAD_ENTER:
+      if (event.HasAnyModifiers()) break;
+      // Enter on a button presses it (GTK does that itself).
+      if (dynamic_cast<wxButton*>(focus)) break;
+      // On "Advanced" it opens or closes it, as Space does: GTK's expander leaves Enter to
+      // the window's default button, which is Next.
+      if (pane && focus == pane) {
+        pane->Collapse(!pane->IsCollapsed());
+        wxCollapsiblePaneEvent changed(pane, pane->GetId(), pane->IsCollapsed());
+        pane->GetEventHandler()->ProcessEvent(changed);
+        return;
+      }
+      if (next_->IsEnabled()) go_next();
+      return;
+    case WXK_ESCAPE: Close(); return;
+    default: break;
+  }
+  event.Skip();
+}
+
+void WizardFrame::on_close(wxCloseEvent& event) {
+  // Nothing to lose on the first page or once everything is done; otherwise ask (what was
+  // typed is not kept, and a running copy stops; the journal lets it go on next time).
+  bool ask = event.CanVeto() && current_ > 0 && current_ + 1 < pages_.size();
+  if (ask) {
+    wxMessageDialog question(this,
+                             current_page()->busy()
+                                 ? _("Work is still running. Stop it and close MailAssist?")
+                                 : _("Close MailAssist? Your account is not set up yet."),
+                             _("Close MailAssist"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    question.SetYesNoLabels(_("&Close"), _("&Stay"));
+    if (question.ShowModal() != wxID_YES) {
+      event.Veto();
+      return;
+    }
+  }
+  event.Skip();
 }
 
 void WizardFrame::refresh_buttons() {

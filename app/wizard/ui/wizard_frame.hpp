@@ -7,6 +7,10 @@
 // wxWizard sizes itself to its largest page and ties its buttons to validators, while a
 // book with our own buttons keeps both in our hands and still gives keyboard focus order
 // and mnemonics (Alt+B, Alt+N).
+//
+// Keyboard: Tab walks the page's controls in the order they were made, then Back, Next,
+// Close; Enter is Next (unless a button has the focus: then it presses that button);
+// Escape is Close, which asks first once the person has typed something.
 #include <vector>
 
 #include <wx/button.h>
@@ -28,11 +32,14 @@ class WizardFrame : public wxFrame {
  private:
   void show(std::size_t index);
   void refresh_buttons();
+  void on_key(wxKeyEvent& event);
+  void on_close(wxCloseEvent& event);
 
   WizardState& state_;
   wxSimplebook* book_;
   std::vector<WizardPage*> pages_;
   std::vector<wxStaticText*> steps_;
+  wxStaticText* heading_;
   wxButton* back_;
   wxButton* next_;
   wxButton* close_;

@@ -2,6 +2,8 @@
 
 #include <wx/dcmemory.h>
 
+#include "app/wizard/ui/scrollbars.hpp"
+
 namespace mailassist::wizard {
 
 WizardPage::WizardPage(wxWindow* parent, WizardState& state, const char* name)
@@ -10,8 +12,11 @@ WizardPage::WizardPage(wxWindow* parent, WizardState& state, const char* name)
       state_(state),
       body_(new wxBoxSizer(wxVERTICAL)) {
   SetScrollRate(0, 12);  // vertical only: text wraps to the width instead
+  keep_scrollbars_visible(this);
   auto* outer = new wxBoxSizer(wxVERTICAL);
-  outer->Add(body_, 1, wxEXPAND | wxALL, FromDIP(12));
+  // Less at the top: the frame's heading above the page already leaves room.
+  outer->Add(body_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+  outer->InsertSpacer(0, FromDIP(6));
   SetSizer(outer);
 }
 
@@ -25,10 +30,27 @@ void WizardPage::relayout() {
 }
 
 WrappedText* WizardPage::add_heading(const wxString& heading, const wxString& intro) {
-  auto* title = new wxStaticText(this, wxID_ANY, heading);
-  title->SetFont(title->GetFont().Scaled(1.4f).Bold());
-  body_->Add(title, 0, wxBOTTOM, FromDIP(8));
+  heading_ = heading;
   return add_text(intro);
+}
+
+namespace {
+
+wxWindow* first_focusable(wxWindow* parent) {
+  for (auto* child : parent->GetChildren()) {
+    if (!child->IsShown() || !child->IsEnabled()) continue;
+    if (child->AcceptsFocusFromKeyboard()) return child;
+    if (auto* inner = first_focusable(child)) return inner;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool WizardPage::focus_first_field() {
+  auto* field = first_focusable(this);
+  if (field) field->SetFocus();
+  return field != nullptr;
 }
 
 WrappedText* WizardPage::add_text(const wxString& text, wxSizer* sizer) {

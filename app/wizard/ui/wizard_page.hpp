@@ -25,6 +25,13 @@ class WizardPage : public wxScrolledWindow {
   virtual bool ready() const { return true; }    // Next may be pressed
   virtual bool busy() const { return false; }    // background work is running
 
+  // The page's heading, which the frame shows above the scrolled page so that it never
+  // scrolls away (at 800x600 the longer pages scroll).
+  const wxString& heading() const { return heading_; }
+  // Keyboard focus on the page's first control that takes it (Tab order is the order the
+  // controls were made in); false when there is none.
+  bool focus_first_field();
+
   // The frame refreshes its buttons when a page says something changed.
   void set_changed_handler(std::function<void()> handler) { changed_ = std::move(handler); }
 
@@ -32,7 +39,8 @@ class WizardPage : public wxScrolledWindow {
   void changed();
   // Re-lays out after controls appear or disappear, keeping the scroll area right.
   void relayout();
-  // The page's heading and its first paragraph; returns the paragraph to update later.
+  // The page's heading (shown by the frame) and its first paragraph; returns the
+  // paragraph to update later.
   WrappedText* add_heading(const wxString& heading, const wxString& intro);
   WrappedText* add_text(const wxString& text, wxSizer* sizer = nullptr);
 
@@ -41,6 +49,7 @@ class WizardPage : public wxScrolledWindow {
 
  private:
   std::function<void()> changed_;
+  wxString heading_;
 };
 
 // Static text that wraps to the width its sizer gives it, so pages read well at any

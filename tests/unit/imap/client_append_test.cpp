@@ -58,6 +58,14 @@ InternalDate jakarta_morning() {
   return InternalDate{sys_days{year{2024} / March / 5} + hours{2} + minutes{15}, minutes{7 * 60}};
 }
 
+// Greets, then hands `batch` to one append_messages call: what every batch test does
+// between writing the server's script and reading the outcomes.
+Result<AppendBatchResult> greet_and_append(Conversation& conv, std::string_view mailbox,
+                                           std::vector<StreamedMessage> batch) {
+  if (auto greeted = conv.client->greet(kNoDeadline); !greeted) return greeted.error();
+  return conv.client->append_messages(mailbox, batch, kNoDeadline);
+}
+
 TEST(ImapAppendBatch, MultiappendWithLiteralPlusStreamsInBoundedChunks) {
   Source a{kRapat, 5}, b{kCuti}, c{kLaporan};
   ClientOptions options;
@@ -69,12 +77,9 @@ TEST(ImapAppendBatch, MultiappendWithLiteralPlusStreamsInBoundedChunks) {
                           " (\\Flagged) {" + n(kLaporan) + "+}\r\n" + kLaporan + "\r\n"},
        {Step::server, "A1 OK [APPENDUID 38505 5:7] Append completed.\r\n"}},
       options);
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a, {"\\Seen", "$Forwarded"}, jakarta_morning()));
-  batch.push_back(message(b));
-  batch.push_back(message(c, {"\\Flagged"}));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX",
+                               {message(a, {"\\Seen", "$Forwarded"}, jakarta_morning()), message(b),
+                                message(c, {"\\Flagged"})});
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_TRUE(done->multiappend);
   ASSERT_EQ(done->outcomes.size(), 3u);
@@ -98,11 +103,7 @@ TEST(ImapAppendBatch, WithoutMultiappendEachMessageIsItsOwnPipelinedCommand) {
        {Step::server,
         "A2 OK [APPENDUID 9 12] done\r\n"
         "A1 NO [OVERQUOTA] Quota exceeded (mailbox for user is full)\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  batch.push_back(message(b));
-  auto done = conv.client->append_messages("Arsip", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "Arsip", {message(a), message(b)});
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_FALSE(done->multiappend);
   EXPECT_FALSE(done->outcomes[0].appended);
@@ -123,11 +124,7 @@ TEST(ImapAppendBatch, SynchronizingLiteralsWaitForEachGoAhead) {
                      {Step::server, "+ Ready for literal data\r\n"},
                      {Step::client, kCuti + "\r\n"},
                      {Step::server, "A1 OK Append completed.\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  batch.push_back(message(b, {"\\Seen"}));
-  auto done = conv.client->append_messages("Kerja & Proyek", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "Kerja & Proyek", {message(a), message(b, {"\\Seen"})});
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_TRUE(done->outcomes[0].appended && done->outcomes[1].appended);
   // No UIDPLUS: no UIDs, and none made up.
@@ -141,11 +138,7 @@ TEST(ImapAppendBatch, MultiappendRefusedMidwayRefusesTheWholeBatch) {
       {{Step::server, "* OK [CAPABILITY IMAP4rev1 MULTIAPPEND LITERAL-] ready\r\n"},
        {Step::client, "A1 APPEND INBOX {" + n(kRapat) + "+}\r\n" + kRapat + " {5000}\r\n"},
        {Step::server, "A1 NO [TOOBIG] Message too large\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  batch.push_back(message(b));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX", {message(a), message(b)});
   ASSERT_TRUE(done) << done.error().message;
   for (const auto& outcome : done->outcomes) {
     EXPECT_FALSE(outcome.appended);
@@ -162,12 +155,8 @@ TEST(ImapAppendBatch, AMessageOverTheAppendLimitIsReportedNotSent) {
       {{Step::server, "* OK [CAPABILITY IMAP4rev1 LITERAL+ APPENDLIMIT=100] ready\r\n"},
        {Step::client, "A1 APPEND INBOX {" + n(kRapat) + "+}\r\n" + kRapat + "\r\n"},
        {Step::server, "A1 OK done\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
+  auto done = greet_and_append(conv, "INBOX", {message(big), message(small)});
   EXPECT_EQ(conv.client->append_limit(), 100u);
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(big));
-  batch.push_back(message(small));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_TRUE(done->outcomes[0].over_limit);
   EXPECT_FALSE(done->outcomes[0].appended);
@@ -210,11 +199,7 @@ TEST(ImapAppendBatch, SynchronizingCommandsInFlightKeepOneGoAheadAtATime) {
                      {Step::server, "A1 OK [APPENDUID 7 3] ok\r\n+ go\r\n"},
                      {Step::client, kCuti + "\r\n"},
                      {Step::server, "A2 OK [APPENDUID 7 4] ok\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  batch.push_back(message(b));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX", {message(a), message(b)});
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_EQ(done->outcomes[0].uid, 3u);
   EXPECT_EQ(done->outcomes[1].uid, 4u);
@@ -227,10 +212,7 @@ TEST(ImapAppendBatch, ASourceThatEndsEarlyDropsTheConnection) {
   Conversation conv(
       {{Step::server, "* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"},
        {Step::client, "A1 APPEND INBOX {" + n(kRapat) + "+}\r\n" + kRapat.substr(0, 10)}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX", {message(a)});
   ASSERT_FALSE(done);
   EXPECT_EQ(done.error().kind, ErrorKind::io_error);
   EXPECT_NE(done.error().message.find("ended early after 10 bytes"), std::string::npos)
@@ -253,10 +235,7 @@ TEST(ImapAppendBatch, ASourceThatFailsDropsTheConnectionWithItsError) {
   Conversation conv(
       {{Step::server, "* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"},
        {Step::client, "A1 APPEND INBOX {" + n(kRapat) + "+}\r\n" + kRapat.substr(0, 4)}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX", {message(a)});
   ASSERT_FALSE(done);
   EXPECT_EQ(done.error().kind, ErrorKind::io_error);
   EXPECT_NE(done.error().message.find("disk read failed after 4 bytes"), std::string::npos)
@@ -272,11 +251,7 @@ TEST(ImapAppendBatch, AnAppendUidOfTheWrongSizeAssignsNoUids) {
        {Step::client, "A1 APPEND INBOX {" + n(kRapat) + "+}\r\n" + kRapat + " {" + n(kCuti) +
                           "+}\r\n" + kCuti + "\r\n"},
        {Step::server, "A1 OK [APPENDUID 1 1:4294967295] ok\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  batch.push_back(message(b));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX", {message(a), message(b)});
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_TRUE(done->outcomes[0].appended);
   EXPECT_FALSE(done->outcomes[0].uid);
@@ -288,10 +263,7 @@ TEST(ImapAppendBatch, AnUnaskedGoAheadIsAProtocolError) {
   Conversation conv({{Step::server, "* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"},
                      {Step::client, "A1 APPEND INBOX {" + n(kRapat) + "+}\r\n" + kRapat + "\r\n"},
                      {Step::server, "+ send more\r\nA1 OK ok\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX", {message(a)});
   ASSERT_FALSE(done);
   EXPECT_EQ(done.error().kind, ErrorKind::protocol_error);
 }
@@ -299,10 +271,7 @@ TEST(ImapAppendBatch, AnUnaskedGoAheadIsAProtocolError) {
 TEST(ImapAppendBatch, ABadFlagSendsNothing) {
   Source a{kRapat};
   Conversation conv({{Step::server, "* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"}});
-  ASSERT_TRUE(conv.client->greet(kNoDeadline));
-  std::vector<StreamedMessage> batch;
-  batch.push_back(message(a, {"$Label1", "bad flag"}));
-  auto done = conv.client->append_messages("INBOX", batch, kNoDeadline);
+  auto done = greet_and_append(conv, "INBOX", {message(a, {"$Label1", "bad flag"})});
   ASSERT_FALSE(done);
   EXPECT_EQ(done.error().kind, ErrorKind::invalid_input);
   EXPECT_EQ(conv.stream->written(), "");

@@ -8,6 +8,7 @@
 
 #include "protocols/imap/message_index.hpp"
 #include "protocols/imap/response_parser.hpp"
+#include "tests/unit/imap/parser_rows.hpp"
 
 namespace mailassist::imap {
 namespace {
@@ -99,17 +100,9 @@ TEST_P(ImapFetchParse, GivesTheTypedData) {
   EXPECT_EQ(*parsed, row.expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, ImapFetchParse, ::testing::ValuesIn(fetch_rows()),
-                         [](const auto& row_info) { return row_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Rows, ImapFetchParse, ::testing::ValuesIn(fetch_rows()), RowName{});
 
-struct BadRow {
-  std::string name;
-  std::string raw;
-  std::size_t offset;
-  std::string words;
-};
-
-std::vector<BadRow> bad_fetch_rows() {
+std::vector<RejectedRow> bad_fetch_rows() {
   return {
       {"NoParen", "* 1 FETCH UID 5", 10, "'('"},
       {"Unclosed", "* 1 FETCH (UID 5", 16, "expected a space"},
@@ -128,25 +121,13 @@ std::vector<BadRow> bad_fetch_rows() {
   };
 }
 
-void PrintTo(const BadRow& row, std::ostream* os) {
-  *os << row.name;
-}
-
-class ImapFetchReject : public ::testing::TestWithParam<BadRow> {};
+class ImapFetchReject : public ::testing::TestWithParam<RejectedRow> {};
 
 TEST_P(ImapFetchReject, NamesTheOffset) {
-  const auto& row = GetParam();
-  auto parsed = parse_fetch_response(row.raw);
-  ASSERT_FALSE(parsed);
-  EXPECT_EQ(parsed.error().kind, ErrorKind::protocol_error);
-  const auto& message = parsed.error().message;
-  EXPECT_NE(message.find("at byte " + std::to_string(row.offset) + ":"), std::string::npos)
-      << message;
-  EXPECT_NE(message.find(row.words), std::string::npos) << message;
+  expect_rejected_as_row_says(parse_fetch_response(GetParam().raw), GetParam());
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, ImapFetchReject, ::testing::ValuesIn(bad_fetch_rows()),
-                         [](const auto& row_info) { return row_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Rows, ImapFetchReject, ::testing::ValuesIn(bad_fetch_rows()), RowName{});
 
 TEST(ImapStatusParse, ReadsNumbersAndNil) {
   auto parsed = parse_status_response("* STATUS \"Kerja &- Proyek\" (MESSAGES 3 appendlimit NIL)");

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/imap/parser_rows.hpp"
+
 namespace mailassist::imap {
 namespace {
 
@@ -205,8 +207,7 @@ TEST_P(ImapResponseParse, GivesTheTypedResponse) {
   EXPECT_EQ(*parsed, row.expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, ImapResponseParse, ::testing::ValuesIn(rows()),
-                         [](const auto& row_info) { return row_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Rows, ImapResponseParse, ::testing::ValuesIn(rows()), RowName{});
 
 TEST(ImapResponseCodes, EveryRfc5530CodeHasItsKind) {
   const std::vector<std::pair<std::string, CodeKind>> codes{
@@ -232,14 +233,7 @@ TEST(ImapResponseCodes, EveryRfc5530CodeHasItsKind) {
   }
 }
 
-struct BadRow {
-  std::string name;
-  std::string raw;
-  std::size_t offset;
-  std::string words;
-};
-
-std::vector<BadRow> bad_rows() {
+std::vector<RejectedRow> bad_rows() {
   return {
       {"Empty", "", 0, "empty line"},
       {"NumberRunsIntoText", "* 12abc EXISTS", 4, "expected a space"},
@@ -267,25 +261,13 @@ std::vector<BadRow> bad_rows() {
   };
 }
 
-void PrintTo(const BadRow& row, std::ostream* os) {
-  *os << row.name;
-}
-
-class ImapResponseReject : public ::testing::TestWithParam<BadRow> {};
+class ImapResponseReject : public ::testing::TestWithParam<RejectedRow> {};
 
 TEST_P(ImapResponseReject, NamesTheOffset) {
-  const auto& row = GetParam();
-  auto parsed = parse_response(row.raw);
-  ASSERT_FALSE(parsed);
-  EXPECT_EQ(parsed.error().kind, ErrorKind::protocol_error);
-  const auto& message = parsed.error().message;
-  EXPECT_NE(message.find("at byte " + std::to_string(row.offset) + ":"), std::string::npos)
-      << message;
-  EXPECT_NE(message.find(row.words), std::string::npos) << message;
+  expect_rejected_as_row_says(parse_response(GetParam().raw), GetParam());
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, ImapResponseReject, ::testing::ValuesIn(bad_rows()),
-                         [](const auto& row_info) { return row_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Rows, ImapResponseReject, ::testing::ValuesIn(bad_rows()), RowName{});
 
 TEST(ImapResponseErrors, ExcerptEscapesControlBytes) {
   auto parsed = parse_response(std::string("* 1x\x1b[31m", 10));

@@ -87,6 +87,65 @@ TEST(FolderMapping, MapsMoveAFolderAndItsChildrenLongestFromWins) {
   EXPECT_TRUE(inbox[0].exists);
 }
 
+// A Courier-like server (RFC 2342 section 5: NAMESPACE (("INBOX." ".")) NIL NIL): every
+// personal folder lives under "INBOX.", and LIST shows its special folders there.
+ServerMailboxes courier_like() {
+  ServerMailboxes server;
+  server.delimiter = '.';
+  server.personal_prefix = "INBOX.";
+  server.mailboxes = {mailbox("INBOX"), mailbox("INBOX.Sent", imap::SpecialUse::sent),
+                      mailbox("INBOX.Trash"), mailbox("INBOX.Old")};
+  return server;
+}
+
+TEST(FolderMapping, PersonalNamespacePrefixPutsFoldersUnderIt) {
+  std::vector<Row> rows = {
+      {folder({"Inbox"}, FolderRole::inbox), "INBOX", true},
+      {folder({"Inbox", "Kerja"}), "INBOX.Kerja", false},    // already under the prefix
+      {folder({"Work"}), "INBOX.Work", false},               // top level: prefixed
+      {folder({"Work", "2024"}), "INBOX.Work.2024", false},  // nested, parent prefixed once
+      {folder({"Lain", "Anak"}), "INBOX.Lain.Anak", false},  // parent not listed by the store
+      {folder({"Terkirim"}, FolderRole::sent), "INBOX.Sent", true},   // the server's \Sent
+      {folder({"Sampah"}, FolderRole::trash), "INBOX.Trash", true},   // usual name, prefixed
+      {folder({"Draf"}, FolderRole::drafts), "INBOX.Drafts", false},  // created under it
+      {folder({"Old"}), "INBOX.Old", true},                           // exists under it
+      {folder({"v1.2"}), "INBOX.v1_2", false},  // the delimiter in a name, then prefixed
+  };
+  std::vector<SourceFolder> folders;
+  for (const auto& r : rows) folders.push_back(r.source);
+  auto targets = map_folders(folders, courier_like(), {});
+  ASSERT_EQ(targets.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(targets[i].mailbox, rows[i].target) << source_path(rows[i].source);
+    EXPECT_EQ(targets[i].exists, rows[i].exists) << source_path(rows[i].source);
+  }
+}
+
+TEST(FolderMapping, PersonalNamespaceLeavesMapTargetsAsTheUserWroteThem) {
+  auto targets = map_folders({folder({"Kerja"}), folder({"Kerja", "Baru"}), folder({"Arsip"})},
+                             courier_like(), {{"Kerja", "Projects"}, {"Arsip", "INBOX/Arsip"}});
+  EXPECT_EQ(targets[0].mailbox, "Projects");
+  EXPECT_EQ(targets[1].mailbox, "Projects.Baru");
+  EXPECT_EQ(targets[2].mailbox, "INBOX.Arsip");  // '/' in TO is the server's delimiter
+}
+
+TEST(FolderMapping, PersonalNamespacePrefixMatchesInboxCaseInsensitively) {
+  ServerMailboxes server = courier_like();
+  server.mailboxes[0].name = "Inbox";  // a server that spells it so
+  auto targets =
+      map_folders({folder({"Inbox"}, FolderRole::inbox), folder({"Inbox", "A"})}, server, {});
+  EXPECT_EQ(targets[0].mailbox, "Inbox");
+  EXPECT_EQ(targets[1].mailbox, "Inbox.A") << "not INBOX.Inbox.A";
+}
+
+TEST(FolderMapping, EmptyPrefixChangesNothing) {
+  auto server = dovecot_like();
+  server.personal_prefix = "";
+  auto targets = map_folders({folder({"Work"}), folder({"Work", "2024"})}, server, {});
+  EXPECT_EQ(targets[0].mailbox, "Work");
+  EXPECT_EQ(targets[1].mailbox, "Work/2024");
+}
+
 TEST(FolderMapping, ParseMap) {
   auto m = parse_folder_map("Kerja & Proyek=Work=Old");
   ASSERT_TRUE(m);

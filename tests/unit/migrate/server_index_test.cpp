@@ -42,5 +42,27 @@ TEST(ServerIndex, DuplicateRuleClaimsEachServerMessageOnce) {
   EXPECT_FALSE(by_uid.claim_uid(10));
 }
 
+TEST(ServerIndex, SameKeyCountsOnlyWithTheSameContent) {
+  auto day = sys_days(std::chrono::year(2024) / 2 / 1) + 0s;
+  imap::InternalDate shown{day, 0min};
+  // Three server messages with one key; only UID 2 has the source's bytes.
+  ServerIndex index({{1, 100, shown, "<a@x>"}, {2, 100, shown, "<a@x>"}, {3, 100, shown, "<a@x>"}});
+  EXPECT_EQ(index.candidates(envelope("<a@x>", 100, day)), (std::vector<std::uint32_t>{1, 2, 3}));
+  auto only_two = [](std::uint32_t uid) { return uid == 2; };
+  EXPECT_EQ(index.claim_equal(envelope("<a@x>", 100, day), only_two), 2u);
+  // Claimed once: a second copy of the same bytes is not there.
+  EXPECT_FALSE(index.claim_equal(envelope("<a@x>", 100, day), only_two));
+  EXPECT_EQ(index.candidates(envelope("<a@x>", 100, day)), (std::vector<std::uint32_t>{1, 3}));
+  // Content is only asked of candidates by key.
+  bool asked = false;
+  EXPECT_FALSE(index.claim_equal(envelope("<a@x>", 101, day), [&](std::uint32_t) {
+    asked = true;
+    return true;
+  }));
+  EXPECT_FALSE(asked);
+  EXPECT_TRUE(index.has_uid(3));
+  EXPECT_FALSE(index.has_uid(4));
+}
+
 }  // namespace
 }  // namespace mailassist::migrate
