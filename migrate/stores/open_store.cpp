@@ -1,5 +1,6 @@
 #include "migrate/stores/open_store.hpp"
 
+#include <fstream>
 #include <system_error>
 
 #include "core/ascii.hpp"
@@ -8,6 +9,7 @@
 #include "migrate/stores/maildir_store.hpp"
 #include "migrate/stores/mbox_store.hpp"
 #include "migrate/stores/message_date.hpp"
+#include "migrate/stores/pst_store.hpp"
 #include "migrate/stores/thunderbird_profiles.hpp"
 #include "migrate/stores/thunderbird_store.hpp"
 
@@ -54,15 +56,34 @@ bool holds_message_files(const fs::path& dir) {
 
 }  // namespace
 
+bool has_pst_magic(const fs::path& file) {
+  // [MS-PST] 2.2.2.6: dwMagic, the bytes "!BDN", at offset 0 of every PST and OST file.
+  std::ifstream in(file, std::ios::binary);
+  char magic[4] = {};
+  return in.read(magic, sizeof magic) && std::string_view(magic, 4) == "!BDN";
+}
+
+#ifndef MAILASSIST_HAVE_LIBPST
+Result<std::unique_ptr<MailStore>> make_pst_store(const fs::path& file) {
+  return make_error(ErrorKind::invalid_input,
+                    file.string() +
+                        " is an Outlook .pst file, but this build has no Outlook .pst " +
+                        "support (libpst was not found when it was built)");
+}
+#endif
+
 Result<StoreKind> detect_store(const fs::path& path) {
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status))
     return make_error(ErrorKind::invalid_input, path.string() + " does not exist");
   if (fs::is_regular_file(status)) {
+    if (has_pst_magic(path)) return StoreKind::pst_file;
     if (starts_like_mbox(path)) return StoreKind::mbox_file;
     return make_error(ErrorKind::invalid_input,
-                      path.string() + " is not an mbox file (it does not start with a From_ line)");
+                      path.string() +
+                          " is neither an mbox file (it does not start with a From_ line) nor an " +
+                          "Outlook .pst file");
   }
   if (!fs::is_directory(status))
     return make_error(ErrorKind::invalid_input, path.string() + " is not a file or directory");
@@ -112,6 +133,7 @@ Result<std::unique_ptr<MailStore>> open_store(const fs::path& path) {
     case StoreKind::thunderbird_mail_dir: return make_thunderbird_mail_dir_store(path);
     case StoreKind::maildir: return make_maildir_store(path);
     case StoreKind::eml_dir: return make_eml_dir_store(path);
+    case StoreKind::pst_file: return make_pst_store(path);
   }
   return make_error(ErrorKind::internal, "unknown kind of store");
 }

@@ -7,7 +7,9 @@
 //  - a directory with cur/ and new/: a Maildir (Maildir++ subfolders inside);
 //  - a directory of mbox files (with .msf/.sbd companions, or bare): a Thunderbird mail
 //    directory (Local Folders or a POP3 account's directory);
-//  - a directory of .eml or .emlx files: one folder per directory.
+//  - a directory of .eml or .emlx files: one folder per directory;
+//  - a file starting with "!BDN": an Outlook .pst (or .ost) file, read through libpst
+//    when this build has it (pst_store.hpp).
 #include <filesystem>
 #include <memory>
 
@@ -15,7 +17,14 @@
 
 namespace mailassist::migrate {
 
-enum class StoreKind { mbox_file, thunderbird_profile, thunderbird_mail_dir, maildir, eml_dir };
+enum class StoreKind {
+  mbox_file,
+  thunderbird_profile,
+  thunderbird_mail_dir,
+  maildir,
+  eml_dir,
+  pst_file
+};
 
 constexpr std::string_view to_string(StoreKind k) {
   switch (k) {
@@ -24,6 +33,7 @@ constexpr std::string_view to_string(StoreKind k) {
     case StoreKind::thunderbird_mail_dir: return "Thunderbird mail directory";
     case StoreKind::maildir: return "Maildir";
     case StoreKind::eml_dir: return "directory of .eml/.emlx files";
+    case StoreKind::pst_file: return "Outlook .pst file";
   }
   return "unknown";
 }

@@ -237,5 +237,57 @@ TEST_F(MigrateTest, LargeMessageArrivesAndOneOverAppendLimitIsReportedByName) {
   expect_server_holds_exactly(corpus_);
 }
 
+#ifdef MAILASSIST_MAKE_PST
+// An Outlook .pst written by tests/tools/make_pst.py, read through libpst: every message
+// arrives once with its flags and date, in the folder its role or name says; re-runs,
+// with and without the journal, upload nothing.
+TEST_F(MigrateTest, OutlookPstArrivesOnceWithFlagsAndDates) {
+  fs::path pst = dir_ / "outlook.pst";
+  std::string make = std::string("python3 '") + MAILASSIST_MAKE_PST + "' '" + pst.string() + "'";
+  ASSERT_EQ(std::system(make.c_str()), 0) << make;
+  auto run_pst = [&] {
+    return run_cli(args(pst.string()), DovecotEnvironment::get().user(kUser).password,
+                   std::chrono::seconds(120));
+  };
+  auto run = run_pst();
+  ASSERT_EQ(run.exit_code(), 0) << run.trace();
+  EXPECT_EQ(totals(run).at("messages"), 7);
+  EXPECT_EQ(totals(run).at("uploaded"), 7);
+  EXPECT_TRUE(run.json->at("verified"));
+  std::map<std::string, std::string> target;
+  for (const auto& f : run.json->at("folders")) target[f.at("source")] = f.at("target");
+  EXPECT_EQ(target["Inbox"], "INBOX");
+  ASSERT_TRUE(target.contains("Kerja & Proyek/Tokó")) << run.json->dump(2);
+  EXPECT_NE(target["Kerja & Proyek/Tokó"].find("Tokó"), std::string::npos);
+
+  // (mailbox, Message-ID, flags, date): the corpus of make_pst.py.
+  using Row = std::tuple<std::string, std::string, std::vector<std::string>, std::int64_t>;
+  std::multiset<Row> want{
+      {target["Inbox"], "<laporan-q3@contoh.co.id>", {"\\Flagged", "\\Seen"}, 1793672102},
+      {target["Inbox"], "<rapat-besok@contoh.co.id>", {"\\Answered"}, 1793840405},
+      {target["Sent Items"], "<re-rapat@example.net>", {"$Forwarded", "\\Seen"}, 1793845800},
+      {target["Deleted Items"], "", {"\\Seen"}, 1793361600},
+      {target["Drafts"], "", {"\\Draft", "\\Seen"}, 1793970000},
+      {target["Kerja & Proyek"], "<catatan-rtf@contoh.co.id>", {"\\Seen"}, 1793588400},
+      {target["Kerja & Proyek/Tokó"], "<pesanan-1234@buku.example>", {}, 1793800809}};
+  auto held = [] {
+    std::multiset<Row> out;
+    for (const auto& s : server_messages()) out.insert({s.mailbox, s.message_id, s.flags, s.date});
+    return out;
+  };
+  EXPECT_EQ(held(), want) << run.json->dump(2);
+
+  auto again = run_pst();
+  ASSERT_EQ(again.exit_code(), 0) << again.trace();
+  EXPECT_EQ(totals(again).at("uploaded"), 0);
+  EXPECT_EQ(totals(again).at("already_there"), 7);
+  fs::remove_all(state_);  // without the journal, the server check alone holds
+  auto without = run_pst();
+  ASSERT_EQ(without.exit_code(), 0) << without.trace();
+  EXPECT_EQ(totals(without).at("uploaded"), 0) << without.trace();
+  EXPECT_EQ(held(), want);
+}
+#endif
+
 }  // namespace
 }  // namespace mailassist::testing

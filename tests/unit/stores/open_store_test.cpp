@@ -9,6 +9,7 @@ namespace mailassist::migrate {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::TempDir;
 
 TEST(OpenStore, AnMboxFileIsAStoreWithOneFolder) {
@@ -49,6 +50,23 @@ TEST(OpenStore, SaysPlainlyWhatItCannotOpen) {
   EXPECT_EQ(not_mbox.error().kind, ErrorKind::invalid_input);
   std::filesystem::create_directories(dir.path() / "nothing");
   EXPECT_FALSE(open_store(dir.path() / "nothing"));
+}
+
+// With libpst, pst_store_test.cpp reads the file; without it the user is told why not.
+TEST(OpenStore, APstIsRefusedPlainlyByABuildWithoutLibpst) {
+  TempDir dir;
+  auto pst = dir.write("backup.pst", std::string("!BDN") + std::string(600, '\0'));
+  EXPECT_EQ(*detect_store(pst), StoreKind::pst_file);
+  auto store = open_store(pst);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::invalid_input);
+#ifdef MAILASSIST_HAVE_LIBPST
+  EXPECT_THAT(store.error().message, Not(HasSubstr("no Outlook .pst support")));
+#else
+  EXPECT_THAT(store.error().message,
+              HasSubstr("this build has no Outlook .pst support (libpst was not found when it "
+                        "was built)"));
+#endif
 }
 
 }  // namespace
