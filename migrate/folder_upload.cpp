@@ -230,9 +230,14 @@ class FolderRun {
       ++folder_.report.skipped_deleted;
       return true;
     }
-    // A journal entry for another mailbox (the mapping changed since) does not count here.
+    // A journal entry for another mailbox (the mapping changed since) does not count here,
+    // nor one for an earlier mailbox of this name: a new UIDVALIDITY means the mailbox was
+    // deleted and created again since (RFC 9051 section 2.3.1.1), so what the journal
+    // confirmed is gone.
     auto entry = context_.journal->find(journal_key(context_, folder_, envelope));
-    if (entry && entry->mailbox == folder_.plan.target) {
+    const bool recreated =
+        entry && entry->uid_validity && uid_validity_ && *entry->uid_validity != *uid_validity_;
+    if (entry && entry->mailbox == folder_.plan.target && !recreated) {
       bool same_uids = entry->uid && entry->uid_validity && uid_validity_ &&
                        *entry->uid_validity == *uid_validity_;
       if (!same_uids || !index_.claim_uid(*entry->uid)) (void)claim_same_content(envelope);

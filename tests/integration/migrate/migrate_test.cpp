@@ -63,6 +63,25 @@ TEST_F(MigrateTest, SecondRunUploadsNothingAndNeitherDoesOneWithoutTheJournal) {
   expect_server_holds_exactly(corpus_);
 }
 
+TEST_F(MigrateTest, MailboxDeletedAndCreatedAgainOnTheServerIsFilledAgainDespiteTheJournal) {
+  corpus_ = write_thunderbird_corpus(dir_ / "tb", {});
+  ASSERT_EQ(migrate().exit_code(), 0);
+  // Someone deletes Sent on the server and creates it again: a new UIDVALIDITY.
+  const auto& env = DovecotEnvironment::get();
+  for (const char* verb : {"delete", "create"}) {
+    auto done =
+        run_process({kDoveadm, "-c", env.config.string(), "mailbox", verb, "-u", kUser, "Sent"}, "",
+                    std::chrono::seconds(30));
+    ASSERT_EQ(done.exit_code, 0) << describe(done);
+  }
+  auto again = migrate();
+  ASSERT_EQ(again.exit_code(), 0) << again.trace();
+  EXPECT_EQ(totals(again).at("uploaded"), 1) << again.trace();  // the one message of Sent
+  EXPECT_EQ(totals(again).at("already_there"), corpus_.live() - 1);
+  EXPECT_TRUE(again.json->at("verified"));
+  expect_server_holds_exactly(corpus_);
+}
+
 TEST_F(MigrateTest, DryRunShowsThePlanAndWritesNothing) {
   corpus_ = write_thunderbird_corpus(dir_ / "tb", {});
   auto run = migrate({"--dry-run"});
