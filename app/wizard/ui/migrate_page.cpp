@@ -69,9 +69,15 @@ MigratePage::MigratePage(wxWindow* parent, WizardState& state)
   source_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0,
                          wxDefaultValidator, "migrate_source");
   grid->Add(source_, 1, wxEXPAND);
-  grid->Add(new wxStaticText(this, wxID_ANY, _("Folder:")), 0, wxALIGN_CENTER_VERTICAL);
+  grid->Add(new wxStaticText(this, wxID_ANY, _("Folder or file:")), 0, wxALIGN_CENTER_VERTICAL);
+  // A single file too: an exported mbox (often with no extension, such as "Inbox") or an
+  // Outlook .pst; the engine tells them apart by their first bytes (open_store.hpp), so
+  // "All files" comes first and the other filters only narrow the list.
   folder_ =
-      new FolderField(this, wxString(), _("Choose the folder with your mail"), "migrate_folder");
+      new FolderField(this, wxString(), _("Choose the folder with your mail"), "migrate_folder",
+                      _("Choose the file with your mail"),
+                      _("All files") + "|*|" + _("Outlook data files (*.pst)") +
+                          "|*.pst;*.PST;*.ost;*.OST|" + _("mbox files (*.mbox)") + "|*.mbox;*.mbx");
   grid->Add(folder_, 1, wxEXPAND);
   body_->Add(grid, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
 
@@ -158,7 +164,7 @@ void MigratePage::enter() {
   if (source_->IsEmpty()) {
     sources_ = find_mail_sources();
     for (const auto& choice : sources_) source_->Append(utf8(choice.label));
-    source_->Append(_("A folder or mbox file I choose"));
+    source_->Append(_("A folder or file I choose"));
     source_->SetSelection(0);
   }
   update_controls();
