@@ -287,12 +287,33 @@ std::string strip_mime_fields(std::string_view headers) {
   return out;
 }
 
+namespace {
+
+// Whether a part written as it is (7bit text, an attached message) holds `boundary`.
+bool occurs_in_parts(const MimeMessage& m, std::string_view boundary) {
+  auto in = [&](std::string_view text) { return text.find(boundary) != std::string_view::npos; };
+  if ((m.plain && in(*m.plain)) || (m.html && in(*m.html))) return true;
+  for (const auto& a : m.attachments) {
+    if (a.is_message && in(a.data)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string write_mime_message(const MimeMessage& m) {
   std::string seed = boundary_token(m.boundary_seed);
-  // "=_" cannot occur in base64 or in our 7bit text lines by chance alone (RFC 2045
-  // section 6.7 makes "=_" impossible in quoted-printable; our parts are never QP).
+  // "=_" cannot occur in base64 (RFC 2045 section 6.7 makes it impossible in quoted-
+  // printable too; our parts are never QP), but a hostile text body or attached message
+  // can hold it on purpose. A boundary must not occur in what it encloses (RFC 2046
+  // section 5.1.1), so it grows until it does not; deterministically, so that a re-run
+  // writes the same bytes and the server check still finds the copy.
   std::string mixed = "=_mailassist_mixed_" + seed;
   std::string alternative = "=_mailassist_alt_" + seed;
+  while (occurs_in_parts(m, mixed) || occurs_in_parts(m, alternative)) {
+    mixed += "_x";
+    alternative += "_x";
+  }
   std::string out = m.header_block;
   out += "MIME-Version: 1.0\r\n";
   if (m.attachments.empty()) {

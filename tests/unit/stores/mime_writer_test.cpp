@@ -110,5 +110,29 @@ TEST(MimeWriter, MessagesAreDeterministicAndNestTheirParts) {
             "Content-Transfer-Encoding: 7bit\r\n\r\n");  // an empty body
 }
 
+// A body that holds our boundary on purpose must not end its part early (RFC 2046 5.1.1).
+TEST(MimeWriter, ABoundaryThatABodyHoldsIsLengthenedUntilItOccursNowhere) {
+  MimeMessage m;
+  m.header_block = "Subject: x\r\n";
+  m.plain = "before\n--=_mailassist_alt_node42\nContent-Type: text/html\n\n<b>forged</b>\n";
+  m.html = "<p>--=_mailassist_alt_node42_x and --=_mailassist_mixed_node42</p>";
+  m.attachments.push_back({"a.eml", "message/rfc822", "",
+                           "Subject: in\r\n\r\n--=_mailassist_mixed_node42_x--\r\n", true});
+  m.boundary_seed = "node 42";
+  std::string out = write_mime_message(m);
+  EXPECT_EQ(write_mime_message(m), out);  // still the same bytes on every run
+  EXPECT_THAT(out, HasSubstr("boundary=\"=_mailassist_mixed_node42_x_x\""));
+  EXPECT_THAT(out, HasSubstr("boundary=\"=_mailassist_alt_node42_x_x\""));
+  // Our delimiters enclose the parts (3 each), and the forged lines are body text.
+  auto count = [&](const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = out.find(needle); at != std::string::npos; at = out.find(needle, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("\r\n--=_mailassist_alt_node42_x_x"), 3u);
+  EXPECT_EQ(count("\r\n--=_mailassist_mixed_node42_x_x"), 3u);
+  EXPECT_THAT(out, HasSubstr("before\r\n--=_mailassist_alt_node42\r\nContent-Type: text/html"));
+}
+
 }  // namespace
 }  // namespace mailassist::migrate
