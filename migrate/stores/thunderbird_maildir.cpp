@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "migrate/stores/crlf_reader.hpp"
-#include "migrate/stores/message_date.hpp"
 #include "migrate/stores/message_file.hpp"
 #include "migrate/stores/message_flags.hpp"
 
@@ -44,9 +43,7 @@ Result<void> scan_thunderbird_maildir(const fs::path& dir, const std::string& la
     m.location = label + ", " + m.key;
     m.size = info->size;
     apply_header_flags(info->headers, m);
-    m.date = parse_rfc5322_date(info->headers.value(HeaderField::date));
-    if (!m.date) m.date = file_date(file);
-    m.message_id = message_id_of(info->headers.value(HeaderField::message_id));
+    fill_date_and_message_id(*info, file, m);
     if (sink && !sink(m)) break;
   }
   return ok();
