@@ -203,10 +203,10 @@ std::function<int()> add_migrate_command(CLI::App& app) {
       app.add_subcommand("migrate", "Upload locally downloaded (POP3) mail to an IMAP server");
   command
       ->add_option("source", args->source,
-                   "An mbox file, Thunderbird profile or mail directory, Maildir, folder of "
-                   ".eml files, 'thunderbird' (the default profile), or a POP3 server still "
-                   "holding mail: pop3://USER@HOST[:PORT][/tls|/starttls|/none] (USER "
-                   "percent-encoded; read only, never DELE)")
+                   "An mbox file, Outlook .pst file, Thunderbird profile or mail directory, "
+                   "Maildir, folder of .eml files, 'thunderbird' (the default profile), or "
+                   "a POP3 server still holding mail: pop3://USER@HOST[:PORT][/tls|/starttls|"
+                   "/none] (USER percent-encoded; read only, never DELE)")
       ->required();
   command->add_option("--imap", args->imap, "The IMAP server, HOST[:PORT][/tls|starttls|none]")
       ->required();
